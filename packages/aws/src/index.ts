@@ -1,1 +1,3 @@
-export {};
+// Public API of @eugate/aws.
+
+export { terraformAwsDescriber } from './describe/terraform/index.js';
