@@ -1,1 +1,7 @@
+export {
+  type ClassificationConfig,
+  type ClassificationResult,
+  classify,
+  classifyWithNotes,
+} from './classify.js';
 export type * from './types.js';

@@ -1,1 +1,2 @@
-export {};
+export { type DescribeAllResult, describeAll } from './describe.js';
+export { type EvaluateOptions, type EvaluationInput, evaluate, exitCodeFor } from './evaluate.js';

@@ -1,1 +1,2 @@
+export { link } from './link.js';
 export type * from './types.js';

@@ -1,1 +1,1 @@
-export {};
+export { applyWaivers, type WaiverOutcome } from './apply.js';
