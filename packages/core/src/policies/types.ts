@@ -25,8 +25,10 @@ export interface RuleMeta {
   /** Why it matters, with the real-world failure it prevents. */
   readonly rationale: string;
   readonly remediation: Remediation;
-  /** Doc examples, executed by the catalogue test so a doc never shows an example the rule gets wrong. */
-  readonly examples?: { readonly incorrect: string; readonly correct: string };
+  /** Which resources the rule looks at, for the docs. */
+  readonly appliesTo: string;
+  /** What makes each status, for the docs. */
+  readonly outcomes: { readonly pass: string; readonly fail: string; readonly unknown: string };
 }
 
 export type RuleStatus = 'pass' | 'fail' | 'unknown';

@@ -523,8 +523,13 @@ describe('aws_s3_bucket identity and companions', () => {
     ['tags without tags_all', { tags: { a: '1' } }, { known: true, value: { a: '1' } }],
     ['no tags', { tags: null }, { known: true, value: {} }],
     [
-      'tags_all known after apply',
+      "tags_all known after apply: the resource's own tags decide",
       { tags: { a: '1' }, tags_all: AFTER_APPLY },
+      { known: true, value: { a: '1' } },
+    ],
+    [
+      'tags_all and tags known after apply',
+      { tags: AFTER_APPLY, tags_all: AFTER_APPLY },
       { known: false, reason: 'tags_all is known only after apply' },
     ],
   ])('tags: %s', (_, properties, expected) => {

@@ -9,6 +9,8 @@ function meta(id: string, severity: Severity, title: string): RuleMeta {
     severity,
     legalBasis: ['GDPR Art. 44'],
     rationale: 'test rule',
+    appliesTo: 'data stores',
+    outcomes: { pass: 'passes', fail: 'fails', unknown: 'unknown' },
     remediation: { terraform: 'fix it', cloudformation: 'fix it', pulumi: 'fix it' },
   };
 }

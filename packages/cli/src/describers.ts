@@ -1,0 +1,5 @@
+import { terraformAwsDescriber } from '@eugate/aws';
+import type { Describer } from '@eugate/core';
+
+/** Every schema family eugate describes; resources of any other family are listed as not modelled. */
+export const DESCRIBERS: readonly Describer[] = [terraformAwsDescriber];
