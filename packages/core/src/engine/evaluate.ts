@@ -113,7 +113,7 @@ function runRule(rule: Rule, resource: ClassifiedResource, context: RuleContext)
     // Iterated here, inside the guard, so a rule returning something other than a list fails closed too.
     if (!Array.isArray(results))
       throw new TypeError(`check() returned ${typeof results}, not a list of results`);
-    return [...results];
+    return results;
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     return [

@@ -12,11 +12,18 @@ export type PropertyRead =
 
 const SEGMENT = /([^.[\]]+)|\[(\d+)\]/g;
 
-function segments(path: string): (string | number)[] {
+// Describers read the same few hundred paths for every resource of a plan: parse each path once.
+const PARSED_PATHS = new Map<string, readonly (string | number)[]>();
+const MAX_PARSED_PATHS = 10_000;
+
+function segments(path: string): readonly (string | number)[] {
+  const cached = PARSED_PATHS.get(path);
+  if (cached !== undefined) return cached;
   const out: (string | number)[] = [];
   for (const match of path.matchAll(SEGMENT)) {
     out.push(match[2] !== undefined ? Number(match[2]) : (match[1] as string));
   }
+  if (PARSED_PATHS.size < MAX_PARSED_PATHS) PARSED_PATHS.set(path, out);
   return out;
 }
 

@@ -17,7 +17,7 @@ const SELECTION = 'aws_backup_selection';
 
 /** Vault names are unique per account and region: prefer the one in the region of `near`. */
 function vaultNamed(scan: Scan, name: string, region: string | undefined): RawResource | undefined {
-  const named = scan.ofType(VAULT).filter((v) => v.properties.name === name);
+  const named = scan.named([VAULT], 'name', name);
   if (named.length <= 1) return named[0];
   const inRegion = named.filter((v) => {
     const r = resourceRegion(v);
@@ -27,7 +27,7 @@ function vaultNamed(scan: Scan, name: string, region: string | undefined): RawRe
 }
 
 function vaultByArn(scan: Scan, arn: string): RawResource | undefined {
-  const exact = scan.ofType(VAULT).find((v) => v.properties.arn === arn);
+  const exact = scan.named([VAULT], 'arn', arn)[0];
   if (exact !== undefined) return exact;
   const parsed = parseArn(arn);
   const name = parsed?.resource.startsWith('backup-vault:')

@@ -258,7 +258,7 @@ function bucketEnd(
   name?: string,
 ): OtherEnd {
   if (name !== undefined) {
-    const named = scan.ofType(BUCKET).filter((b) => b.properties.bucket === name);
+    const named = scan.named([BUCKET], 'bucket', name);
     return named.length === 1 && named[0] !== undefined
       ? { address: named[0].address, identifier: name }
       : { identifier: name };

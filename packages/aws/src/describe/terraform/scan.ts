@@ -20,6 +20,8 @@ export interface Scan {
     types: readonly string[],
     nameAttributes: readonly string[],
   ): RawResource | undefined;
+  /** Resources of `types` whose `attribute` equals `value` (indexed: O(1) per call). */
+  named(types: readonly string[], attribute: string, value: unknown): readonly RawResource[];
   /** Resources of `companionType` whose `argument` designates `target` (see `targetOf`). */
   companionsOf(
     target: RawResource,
@@ -41,10 +43,28 @@ export function typeOfAddress(address: string): string | undefined {
 export function createScan(resources: readonly RawResource[]): Scan {
   const byAddress = new Map(resources.map((r) => [r.address, r]));
   const byType = new Map<string, RawResource[]>();
-  for (const r of resources) byType.set(r.type, [...(byType.get(r.type) ?? []), r]);
+  // `aws_s3_bucket.b` → its instances `aws_s3_bucket.b[0]`, `aws_s3_bucket.b["x"]`.
+  const byBaseAddress = new Map<string, string[]>();
+  for (const r of resources) {
+    pushTo(byType, r.type, r);
+    pushTo(byBaseAddress, r.address.replace(/\[[^\]]*\]$/, ''), r.address);
+  }
+  // Every lookup below is memoised: describers ask the same questions for each of thousands of
+  // resources, and a linear search per question makes a large plan quadratic.
+  const resolved = new Map<string, string[]>();
+  const nameIndexes = new Map<string, Map<unknown, RawResource[]>>();
+  const companionIndexes = new Map<string, Map<string, RawResource[]>>();
 
   /** A reference such as `aws_s3_bucket.b.id` or `aws_s3_bucket.b[count.index]` → resource addresses in the input. */
   function resolve(reference: string): string[] {
+    const cached = resolved.get(reference);
+    if (cached !== undefined) return cached;
+    const result = resolveUncached(reference);
+    resolved.set(reference, result);
+    return result;
+  }
+
+  function resolveUncached(reference: string): string[] {
     let candidate = reference;
     for (;;) {
       if (byAddress.has(candidate)) return [candidate];
@@ -53,15 +73,26 @@ export function createScan(resources: readonly RawResource[]): Scan {
       candidate = candidate.slice(0, dot);
     }
     // `aws_s3_bucket.b` (or `…b[count.index]`) against instances `aws_s3_bucket.b[0]`: only when unambiguous.
-    const base = reference.replace(/\[[^\]]*\]$/, '');
-    const instances = resources.filter((r) => r.address.replace(/\[[^\]]*\]$/, '') === base);
-    return instances.length === 1 && instances[0] !== undefined ? [instances[0].address] : [];
+    const instances = byBaseAddress.get(reference.replace(/\[[^\]]*\]$/, '')) ?? [];
+    return instances.length === 1 && instances[0] !== undefined ? [instances[0]] : [];
+  }
+
+  function nameIndex(types: readonly string[], attribute: string): Map<unknown, RawResource[]> {
+    const key = `${types.join(',')}|${attribute}`;
+    let index = nameIndexes.get(key);
+    if (index === undefined) {
+      index = new Map();
+      for (const target of scan.ofType(...types)) pushTo(index, target.properties[attribute], target);
+      nameIndexes.set(key, index);
+    }
+    return index;
   }
 
   const scan: Scan = {
     resources,
     get: (address) => byAddress.get(address),
-    ofType: (...types) => types.flatMap((t) => byType.get(t) ?? []),
+    ofType: (...types) =>
+      types.length === 1 ? (byType.get(types[0] as string) ?? []) : types.flatMap((t) => byType.get(t) ?? []),
     referenced(raw, argument, types) {
       const out = new Set<string>();
       for (const reference of raw.references?.[argument] ?? []) {
@@ -73,22 +104,37 @@ export function createScan(resources: readonly RawResource[]): Scan {
       }
       return [...out].sort();
     },
+    named(types, attribute, value) {
+      return nameIndex(types, attribute).get(value) ?? [];
+    },
     targetOf(raw, argument, types, nameAttributes) {
       const referenced = scan.referenced(raw, argument, types);
       if (referenced.length === 1 && referenced[0] !== undefined) return byAddress.get(referenced[0]);
       if (referenced.length > 1) return undefined;
       const value = raw.properties[argument];
       if (typeof value !== 'string' || value === '') return undefined;
-      const named = scan
-        .ofType(...types)
-        .filter((target) => nameAttributes.some((attribute) => target.properties[attribute] === value));
-      return named.length === 1 ? named[0] : undefined;
+      const named = new Set(nameAttributes.flatMap((attribute) => scan.named(types, attribute, value)));
+      return named.size === 1 ? [...named][0] : undefined;
     },
     companionsOf(target, companionType, argument, nameAttributes) {
-      return scan
-        .ofType(companionType)
-        .filter((companion) => scan.targetOf(companion, argument, [target.type], nameAttributes) === target);
+      const key = `${companionType}|${argument}|${target.type}|${nameAttributes.join(',')}`;
+      let index = companionIndexes.get(key);
+      if (index === undefined) {
+        index = new Map();
+        for (const companion of scan.ofType(companionType)) {
+          const designated = scan.targetOf(companion, argument, [target.type], nameAttributes);
+          if (designated !== undefined) pushTo(index, designated.address, companion);
+        }
+        companionIndexes.set(key, index);
+      }
+      return [...(index.get(target.address) ?? [])];
     },
   };
   return scan;
+}
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list === undefined) map.set(key, [value]);
+  else list.push(value);
 }
