@@ -1,1 +1,3 @@
-export {};
+// Public API of @eugate/azure.
+
+export { terraformAzurermDescriber } from './describe/terraform/index.js';

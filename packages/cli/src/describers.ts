@@ -1,5 +1,10 @@
-import { terraformAwsDescriber } from '@eugate/aws';
+import { cloudFormationDescriber, terraformAwsDescriber } from '@eugate/aws';
+import { terraformAzurermDescriber } from '@eugate/azure';
 import type { Describer } from '@eugate/core';
 
 /** Every schema family eugate describes; resources of any other family are listed as not modelled. */
-export const DESCRIBERS: readonly Describer[] = [terraformAwsDescriber];
+export const DESCRIBERS: readonly Describer[] = [
+  terraformAwsDescriber,
+  terraformAzurermDescriber,
+  cloudFormationDescriber,
+];
