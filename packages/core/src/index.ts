@@ -2,6 +2,7 @@
 
 export * from './classify/index.js';
 export * from './config/index.js';
+export * from './describe/terraform-scan.js';
 export * from './engine/index.js';
 export * from './graph/index.js';
 export * from './model/describer.js';
@@ -12,6 +13,7 @@ export * from './model/properties.js';
 export * from './model/raw.js';
 export * from './model/resource.js';
 export * from './model/source.js';
+export * from './model/typed-read.js';
 export * from './policies/index.js';
 export * from './profiles/index.js';
 export * from './regions/index.js';

@@ -1,6 +1,5 @@
-import { evidence, type Flow, knownFact, type RawResource } from '@eugate/core';
+import { asString, evidence, type Flow, knownFact, knownStrings, type RawResource } from '@eugate/core';
 import { parseArn, regionFromArn } from '../shared/arn.js';
-import { asString, knownStrings } from '../shared/typed-read.js';
 import { encryptionByKey } from './encryption.js';
 import { buildResource, type OtherEnd, type TypeDescriber } from './resource-base.js';
 import type { Scan } from './scan.js';

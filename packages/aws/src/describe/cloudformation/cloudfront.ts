@@ -1,4 +1,6 @@
 import {
+  asBoolean,
+  asString,
   type EncryptionInTransit,
   type Evidence,
   evidence,
@@ -9,7 +11,6 @@ import {
   SELF,
   unknownFact,
 } from '@eugate/core';
-import { asBoolean, asString } from '../shared/typed-read.js';
 import { buildResource, type TypeDescriber } from './resource-base.js';
 import { referencedAt, type Scan } from './scan.js';
 import { listLength, read } from './template-values.js';

@@ -1,5 +1,7 @@
 import {
+  asBoolean,
   asList,
+  asString,
   type EncryptionAtRest,
   evidence,
   type Fact,
@@ -10,7 +12,6 @@ import {
   unknownFact,
 } from '@eugate/core';
 import { keyOwnership } from '../shared/kms-key.js';
-import { asBoolean, asString } from '../shared/typed-read.js';
 import { kmsKeyReference } from './encryption.js';
 import { buildResource, type OtherEnd, type TypeDescriber } from './resource-base.js';
 import type { Scan } from './scan.js';

@@ -1,5 +1,4 @@
-import { knownFact, unknownFact } from '@eugate/core';
-import { asBoolean } from '../shared/typed-read.js';
+import { asBoolean, knownFact, unknownFact } from '@eugate/core';
 import { encryptionByKey } from './encryption.js';
 import { buildResource, type TypeDescriber } from './resource-base.js';
 import { read } from './template-values.js';

@@ -1,5 +1,4 @@
-import { type Flow, knownFact, SELF, unknownFact } from '@eugate/core';
-import { asString } from '../shared/typed-read.js';
+import { asString, type Flow, knownFact, SELF, unknownFact } from '@eugate/core';
 import { encryptionByFlagAndKey } from './encryption.js';
 import { buildResource, type OtherEnd, type TypeDescriber } from './resource-base.js';
 import { listLength, notSet, read } from './template-values.js';

@@ -1,4 +1,6 @@
 import {
+  asBoolean,
+  asString,
   type EncryptionAtRest,
   type EncryptionInTransit,
   type Fact,
@@ -6,7 +8,6 @@ import {
   type RawResource,
   unknownFact,
 } from '@eugate/core';
-import { asBoolean, asString } from '../shared/typed-read.js';
 import { encryptionByFlagAndKey } from './encryption.js';
 import { buildResource, type TypeDescriber } from './resource-base.js';
 import { securityGroupIngressFlows } from './security-group.js';

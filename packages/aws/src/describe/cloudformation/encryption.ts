@@ -1,4 +1,6 @@
 import {
+  asBoolean,
+  asString,
   type EncryptionAtRest,
   type Evidence,
   evidence,
@@ -8,7 +10,6 @@ import {
   unknownFact,
 } from '@eugate/core';
 import { keyOwnership } from '../shared/kms-key.js';
-import { asBoolean, asString } from '../shared/typed-read.js';
 import type { Scan } from './scan.js';
 import { propertyOf, read } from './template-values.js';
 

@@ -1,5 +1,4 @@
-import { type Fact, knownFact, type RawResource, unknownFact } from '@eugate/core';
-import { asBoolean } from '../shared/typed-read.js';
+import { asBoolean, type Fact, knownFact, type RawResource, unknownFact } from '@eugate/core';
 import { buildResource, describeConfiguration, type TypeDescriber } from './resource-base.js';
 import { policyPublicAccess, readPolicy } from './resource-policy.js';
 import type { Scan } from './scan.js';

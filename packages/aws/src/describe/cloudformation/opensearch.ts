@@ -1,5 +1,12 @@
-import { type EncryptionInTransit, type Fact, knownFact, type RawResource, unknownFact } from '@eugate/core';
-import { asBoolean, asString } from '../shared/typed-read.js';
+import {
+  asBoolean,
+  asString,
+  type EncryptionInTransit,
+  type Fact,
+  knownFact,
+  type RawResource,
+  unknownFact,
+} from '@eugate/core';
 import { encryptionByFlagAndKey } from './encryption.js';
 import { buildResource, type TypeDescriber } from './resource-base.js';
 import { policyPublicAccess, readPolicy } from './resource-policy.js';

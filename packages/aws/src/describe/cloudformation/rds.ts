@@ -1,4 +1,6 @@
 import {
+  asBoolean,
+  asString,
   type EncryptionAtRest,
   type EncryptionInTransit,
   evidence,
@@ -12,7 +14,6 @@ import {
 } from '@eugate/core';
 import { regionFromArn } from '../shared/arn.js';
 import { keyOwnership } from '../shared/kms-key.js';
-import { asBoolean, asString } from '../shared/typed-read.js';
 import { encryptionByFlagAndKey, kmsKeyReference } from './encryption.js';
 import {
   buildResource,

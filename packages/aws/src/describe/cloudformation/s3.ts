@@ -1,4 +1,6 @@
 import {
+  asBoolean,
+  asString,
   type EncryptionAtRest,
   type EncryptionInTransit,
   type Evidence,
@@ -18,7 +20,6 @@ import {
   insecureTransportDenials,
   publicStatements,
 } from '../shared/policy-document.js';
-import { asBoolean, asString } from '../shared/typed-read.js';
 import { kmsKeyReference } from './encryption.js';
 import { buildResource, configurationOf, type OtherEnd, type TypeDescriber } from './resource-base.js';
 import { policyWildcardAccess, type ReadPolicy, readPolicy, statementEvidence } from './resource-policy.js';

@@ -1,5 +1,4 @@
-import { type Flow, knownFact, type RawResource, SELF, unknownFact } from '@eugate/core';
-import { asString } from '../shared/typed-read.js';
+import { asString, type Flow, knownFact, type RawResource, SELF, unknownFact } from '@eugate/core';
 import { encryptionByKey } from './encryption.js';
 import { buildResource, configurationOf, type TypeDescriber } from './resource-base.js';
 import { policyPublicAccess, readPolicy } from './resource-policy.js';

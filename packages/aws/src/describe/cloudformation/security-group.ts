@@ -6,11 +6,11 @@ import {
   type Flow,
   isUnknownValue,
   knownFact,
+  knownStrings,
   type RawResource,
   SELF,
   unknownFact,
 } from '@eugate/core';
-import { knownStrings } from '../shared/typed-read.js';
 import { buildResource, describeConfiguration, type TypeDescriber } from './resource-base.js';
 import type { Scan } from './scan.js';
 import { read } from './template-values.js';

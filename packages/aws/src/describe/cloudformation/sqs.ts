@@ -1,5 +1,4 @@
-import { knownFact, type RawResource, unknownFact } from '@eugate/core';
-import { asBoolean } from '../shared/typed-read.js';
+import { asBoolean, knownFact, type RawResource, unknownFact } from '@eugate/core';
 import { encryptionByKey } from './encryption.js';
 import { buildResource, configurationOf, type TypeDescriber } from './resource-base.js';
 import { policyPublicAccess, policyWildcardAccess, type ReadPolicy, readPolicy } from './resource-policy.js';

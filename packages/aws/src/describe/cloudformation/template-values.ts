@@ -1,4 +1,5 @@
 import {
+  asString,
   type Evidence,
   evidence,
   isUnknownValue,
@@ -7,7 +8,6 @@ import {
   readProperty,
   UnknownValue,
 } from '@eugate/core';
-import { asString } from '../shared/typed-read.js';
 
 /**
  * A CloudFormation intrinsic left in place (`{"Ref": …}`, `{"Fn::GetAtt": …}`, `{"Fn::If": …}`): a

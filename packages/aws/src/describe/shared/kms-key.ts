@@ -1,5 +1,5 @@
+import type { TypedRead } from '@eugate/core';
 import { type EncryptionAtRest, type Evidence, type Fact, knownFact, unknownFact } from '@eugate/core';
-import type { TypedRead } from './typed-read.js';
 
 export type KeyOwnership = Extract<EncryptionAtRest, 'provider-key' | 'customer-key'>;
 

@@ -1,6 +1,15 @@
-import { asList, evidence, type Flow, knownFact, type RawResource, readProperty } from '@eugate/core';
+import type { Scan } from '@eugate/core';
+import {
+  asList,
+  asString,
+  evidence,
+  type Flow,
+  knownFact,
+  knownStrings,
+  type RawResource,
+  readProperty,
+} from '@eugate/core';
 import { parseArn, regionFromArn } from '../shared/arn.js';
-import { asString, knownStrings } from '../shared/typed-read.js';
 import { encryptionByKey } from './encryption.js';
 import {
   buildResource,
@@ -9,7 +18,6 @@ import {
   resourceRegion,
   type TypeDescriber,
 } from './resource-base.js';
-import type { Scan } from './scan.js';
 
 const VAULT = 'aws_backup_vault';
 const PLAN = 'aws_backup_plan';

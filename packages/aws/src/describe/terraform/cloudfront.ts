@@ -1,5 +1,8 @@
+import type { Scan } from '@eugate/core';
 import {
+  asBoolean,
   asList,
+  asString,
   type EncryptionInTransit,
   type Evidence,
   evidence,
@@ -9,13 +12,11 @@ import {
   type RawResource,
   readProperty,
   SELF,
+  typeOfAddress,
   unknownFact,
 } from '@eugate/core';
-import { asBoolean, asString } from '../shared/typed-read.js';
 import { readConfigured } from './plan-values.js';
 import { buildResource, type OtherEnd, type TypeDescriber } from './resource-base.js';
-import type { Scan } from './scan.js';
-import { typeOfAddress } from './scan.js';
 
 /**
  * CloudFront serves from edge locations worldwide. No price class keeps it inside the EU (even

@@ -1,5 +1,7 @@
 import {
+  asBoolean,
   asList,
+  asString,
   type EncryptionAtRest,
   evidence,
   type Flow,
@@ -8,7 +10,6 @@ import {
   SELF,
 } from '@eugate/core';
 import { regionFromArn } from '../shared/arn.js';
-import { asBoolean, asString } from '../shared/typed-read.js';
 import { encryptionByKey } from './encryption.js';
 import { knownString, readConfigured } from './plan-values.js';
 import { buildResource, type OtherEnd, type TypeDescriber } from './resource-base.js';

@@ -1,4 +1,7 @@
+import type { Scan } from '@eugate/core';
 import {
+  asBoolean,
+  asString,
   type EncryptionAtRest,
   type Fact,
   knownFact,
@@ -6,11 +9,9 @@ import {
   readProperty,
   unknownFact,
 } from '@eugate/core';
-import { asBoolean, asString } from '../shared/typed-read.js';
 import { encryptionByKey, weakestEncryption } from './encryption.js';
 import { readBlocks, readConfigured } from './plan-values.js';
 import { buildResource, describeConfiguration, resourceRegion, type TypeDescriber } from './resource-base.js';
-import type { Scan } from './scan.js';
 import { securityGroupIngressFlows } from './security-group.js';
 
 const VOLUME = 'aws_ebs_volume';

@@ -1,4 +1,6 @@
+import type { Scan } from '@eugate/core';
 import {
+  asString,
   evidence,
   type Flow,
   knownFact,
@@ -7,10 +9,8 @@ import {
   SELF,
   unknownFact,
 } from '@eugate/core';
-import { asString } from '../shared/typed-read.js';
 import { encryptionByFlagAndKey } from './encryption.js';
 import { buildResource, describeConfiguration, type OtherEnd, type TypeDescriber } from './resource-base.js';
-import type { Scan } from './scan.js';
 
 const FILE_SYSTEM = 'aws_efs_file_system';
 const REPLICATION = 'aws_efs_replication_configuration';

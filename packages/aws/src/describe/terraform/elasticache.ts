@@ -1,4 +1,6 @@
 import {
+  asBoolean,
+  asString,
   type EncryptionAtRest,
   evidence,
   knownFact,
@@ -6,7 +8,6 @@ import {
   readProperty,
   unknownFact,
 } from '@eugate/core';
-import { asBoolean, asString } from '../shared/typed-read.js';
 import { encryptionByFlagAndKey } from './encryption.js';
 import { readConfigured } from './plan-values.js';
 import { buildResource, type TypeDescriber } from './resource-base.js';

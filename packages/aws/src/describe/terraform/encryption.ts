@@ -1,4 +1,7 @@
+import type { Scan } from '@eugate/core';
 import {
+  asBoolean,
+  asString,
   type EncryptionAtRest,
   type Evidence,
   type Fact,
@@ -7,9 +10,7 @@ import {
   unknownFact,
 } from '@eugate/core';
 import { keyOwnership } from '../shared/kms-key.js';
-import { asBoolean, asString } from '../shared/typed-read.js';
 import { argumentOf, kmsKeyReference, readConfigured } from './plan-values.js';
-import type { Scan } from './scan.js';
 
 /**
  * Encryption decided by a KMS key argument alone: a key → customer-managed (unless it names an AWS

@@ -1,4 +1,11 @@
-import { type Describer, type RawResource, type Resource, SCHEMA } from '@eugate/core';
+import {
+  createScan,
+  type Describer,
+  type RawResource,
+  type Resource,
+  SCHEMA,
+  typeOfAddress,
+} from '@eugate/core';
 import { backupDescribers } from './backup.js';
 import { cloudfrontDescribers } from './cloudfront.js';
 import { cloudwatchLogsDescribers } from './cloudwatch-logs.js';
@@ -14,7 +21,6 @@ import { rdsDescribers } from './rds.js';
 import { redshiftDescribers } from './redshift.js';
 import type { TypeDescriber } from './resource-base.js';
 import { s3Describers } from './s3.js';
-import { createScan, typeOfAddress } from './scan.js';
 import { secretsmanagerDescribers } from './secretsmanager.js';
 import { securityGroupDescribers } from './security-group.js';
 import { snsDescribers } from './sns.js';

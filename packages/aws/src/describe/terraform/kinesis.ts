@@ -1,5 +1,4 @@
-import { type EncryptionAtRest, knownFact, readProperty, unknownFact } from '@eugate/core';
-import { asString } from '../shared/typed-read.js';
+import { asString, type EncryptionAtRest, knownFact, readProperty, unknownFact } from '@eugate/core';
 import { encryptionByKey } from './encryption.js';
 import { buildResource, type TypeDescriber } from './resource-base.js';
 

@@ -1,9 +1,8 @@
-import { knownFact, type RawResource, unknownFact } from '@eugate/core';
-import { asBoolean } from '../shared/typed-read.js';
+import type { Scan } from '@eugate/core';
+import { asBoolean, knownFact, type RawResource, unknownFact } from '@eugate/core';
 import { knownString, readConfigured } from './plan-values.js';
 import { buildResource, describeConfiguration, type TypeDescriber } from './resource-base.js';
 import { policyPublicAccess, readPolicy } from './resource-policy.js';
-import type { Scan } from './scan.js';
 
 const KEY = 'aws_kms_key';
 const ALIAS = 'aws_kms_alias';

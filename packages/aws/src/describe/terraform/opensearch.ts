@@ -1,10 +1,17 @@
-import { type EncryptionInTransit, type Fact, knownFact, type RawResource, unknownFact } from '@eugate/core';
-import { asBoolean, asString } from '../shared/typed-read.js';
+import type { Scan } from '@eugate/core';
+import {
+  asBoolean,
+  asString,
+  type EncryptionInTransit,
+  type Fact,
+  knownFact,
+  type RawResource,
+  unknownFact,
+} from '@eugate/core';
 import { encryptionByFlagAndKey } from './encryption.js';
 import { readBlocks, readConfigured } from './plan-values.js';
 import { buildResource, describeConfiguration, type TypeDescriber } from './resource-base.js';
 import { policyPublicAccess, readPolicy } from './resource-policy.js';
-import type { Scan } from './scan.js';
 import { securityGroupIngressFlows } from './security-group.js';
 
 /** `Policy-Min-TLS-1-2-2019-07`, `Policy-Min-TLS-1-2-PFS-2023-10` → `1.2`. */

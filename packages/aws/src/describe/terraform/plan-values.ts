@@ -1,6 +1,12 @@
-import { type Evidence, evidence, type PropertyRead, type RawResource, readProperty } from '@eugate/core';
-import { asString } from '../shared/typed-read.js';
-import type { Scan } from './scan.js';
+import type { Scan } from '@eugate/core';
+import {
+  asString,
+  type Evidence,
+  evidence,
+  type PropertyRead,
+  type RawResource,
+  readProperty,
+} from '@eugate/core';
 
 /** The top-level argument of a property path: `rule[0].destination[0].bucket` → `rule`. */
 export function argumentOf(path: string): string {

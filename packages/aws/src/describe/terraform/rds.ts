@@ -1,5 +1,8 @@
+import type { Scan } from '@eugate/core';
 import {
+  asBoolean,
   asList,
+  asString,
   type EncryptionAtRest,
   type EncryptionInTransit,
   evidence,
@@ -13,10 +16,8 @@ import {
 } from '@eugate/core';
 import { regionFromArn } from '../shared/arn.js';
 import { keyOwnership } from '../shared/kms-key.js';
-import { asBoolean, asString } from '../shared/typed-read.js';
 import { kmsKeyReference, knownString, readConfigured } from './plan-values.js';
 import { buildResource, describeConfiguration, type OtherEnd, type TypeDescriber } from './resource-base.js';
-import type { Scan } from './scan.js';
 import { securityGroupIngressFlows } from './security-group.js';
 
 const INSTANCE = 'aws_db_instance';

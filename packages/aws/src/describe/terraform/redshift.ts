@@ -1,5 +1,4 @@
-import { knownFact, type RawResource, unknownFact } from '@eugate/core';
-import { asBoolean } from '../shared/typed-read.js';
+import { asBoolean, knownFact, type RawResource, unknownFact } from '@eugate/core';
 import { encryptionByFlagAndKey } from './encryption.js';
 import { readConfigured } from './plan-values.js';
 import { buildResource, type TypeDescriber } from './resource-base.js';

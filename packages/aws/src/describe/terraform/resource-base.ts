@@ -1,3 +1,4 @@
+import type { Scan } from '@eugate/core';
 import {
   evidence,
   type Fact,
@@ -15,7 +16,6 @@ import {
   unknown,
 } from '@eugate/core';
 import { knownString } from './plan-values.js';
-import type { Scan } from './scan.js';
 
 /** The end of a flow that is not the declaring resource. */
 export type OtherEnd = Exclude<FlowEnd, { readonly self: true }>;

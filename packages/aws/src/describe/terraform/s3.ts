@@ -1,5 +1,8 @@
+import type { Scan } from '@eugate/core';
 import {
+  asBoolean,
   asList,
+  asString,
   type EncryptionAtRest,
   type EncryptionInTransit,
   type Evidence,
@@ -20,7 +23,6 @@ import {
   insecureTransportDenials,
   publicStatements,
 } from '../shared/policy-document.js';
-import { asBoolean, asString } from '../shared/typed-read.js';
 import { argumentOf, kmsKeyReference, knownString, readBlocks, readConfigured } from './plan-values.js';
 import {
   buildResource,
@@ -30,7 +32,6 @@ import {
   type TypeDescriber,
 } from './resource-base.js';
 import { policyWildcardAccess, type ReadPolicy, readPolicy, statementEvidence } from './resource-policy.js';
-import type { Scan } from './scan.js';
 
 const BUCKET = 'aws_s3_bucket';
 /** A companion's `bucket` holds the bucket name, which is also the bucket's id. */

@@ -1,10 +1,18 @@
-import { asList, evidence, type Flow, knownFact, type RawResource, readProperty, SELF } from '@eugate/core';
-import { asString } from '../shared/typed-read.js';
+import type { Scan } from '@eugate/core';
+import {
+  asList,
+  asString,
+  evidence,
+  type Flow,
+  knownFact,
+  type RawResource,
+  readProperty,
+  SELF,
+} from '@eugate/core';
 import { encryptionByKey } from './encryption.js';
 import { readConfigured } from './plan-values.js';
 import { buildResource, describeConfiguration, type OtherEnd, type TypeDescriber } from './resource-base.js';
 import { policyPublicAccess, readPolicy } from './resource-policy.js';
-import type { Scan } from './scan.js';
 
 const SECRET = 'aws_secretsmanager_secret';
 const SECRET_POLICY = 'aws_secretsmanager_secret_policy';

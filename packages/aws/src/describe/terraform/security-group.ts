@@ -1,3 +1,4 @@
+import type { Scan } from '@eugate/core';
 import {
   asList,
   type Evidence,
@@ -5,15 +6,14 @@ import {
   type Fact,
   type Flow,
   knownFact,
+  knownStrings,
   type RawResource,
   readProperty,
   SELF,
   unknownFact,
 } from '@eugate/core';
-import { knownStrings } from '../shared/typed-read.js';
 import { readConfigured } from './plan-values.js';
 import { buildResource, describeConfiguration, type TypeDescriber } from './resource-base.js';
-import type { Scan } from './scan.js';
 
 const SECURITY_GROUP_TYPES = ['aws_security_group', 'aws_default_security_group'];
 const SECURITY_GROUP_RULE = 'aws_security_group_rule';

@@ -1,8 +1,8 @@
+import type { Scan } from '@eugate/core';
 import { evidence, knownFact, type RawResource } from '@eugate/core';
 import { encryptionByKey } from './encryption.js';
 import { buildResource, describeConfiguration, type TypeDescriber } from './resource-base.js';
 import { policyPublicAccess, policyWildcardAccess, type ReadPolicy, readPolicy } from './resource-policy.js';
-import type { Scan } from './scan.js';
 
 const TOPIC = 'aws_sns_topic';
 const TOPIC_POLICY = 'aws_sns_topic_policy';

@@ -1,10 +1,9 @@
-import { evidence, knownFact, type RawResource, unknownFact } from '@eugate/core';
-import { asBoolean } from '../shared/typed-read.js';
+import type { Scan } from '@eugate/core';
+import { asBoolean, evidence, knownFact, type RawResource, unknownFact } from '@eugate/core';
 import { encryptionByKey } from './encryption.js';
 import { readConfigured } from './plan-values.js';
 import { buildResource, describeConfiguration, type TypeDescriber } from './resource-base.js';
 import { policyPublicAccess, policyWildcardAccess, type ReadPolicy, readPolicy } from './resource-policy.js';
-import type { Scan } from './scan.js';
 
 const QUEUE = 'aws_sqs_queue';
 const QUEUE_POLICY = 'aws_sqs_queue_policy';

@@ -1,5 +1,8 @@
+import type { Scan } from '@eugate/core';
 import {
+  asBoolean,
   asList,
+  asString,
   type EdgeExposure,
   type EncryptionInTransit,
   evidence,
@@ -11,9 +14,7 @@ import {
   SELF,
   unknownFact,
 } from '@eugate/core';
-import { asBoolean, asString } from '../shared/typed-read.js';
 import { buildResource, type OtherEnd, resourceLocation, type TypeDescriber } from './resource-base.js';
-import type { Scan } from './scan.js';
 import { STORAGE_ACCOUNT } from './storage.js';
 
 const CDN_PROFILE = 'azurerm_cdn_profile';

@@ -1,5 +1,8 @@
+import type { Scan } from '@eugate/core';
 import {
+  asBoolean,
   asList,
+  asString,
   type EncryptionInTransit,
   evidence,
   type Fact,
@@ -12,7 +15,6 @@ import {
 } from '@eugate/core';
 import { locationFact, pairedRegion } from '../shared/location.js';
 import { tlsVersion } from '../shared/tls.js';
-import { asBoolean, asString } from '../shared/typed-read.js';
 import { internetWideCidr, publicNetworkAccess } from './network.js';
 import { customerKey, readConfigured } from './plan-values.js';
 import {
@@ -22,7 +24,6 @@ import {
   resourceLocation,
   type TypeDescriber,
 } from './resource-base.js';
-import type { Scan } from './scan.js';
 
 const ACCOUNT = 'azurerm_cosmosdb_account';
 

@@ -1,4 +1,11 @@
-import { type Describer, type RawResource, type Resource, SCHEMA } from '@eugate/core';
+import {
+  createScan,
+  type Describer,
+  type RawResource,
+  type Resource,
+  SCHEMA,
+  typeOfAddress,
+} from '@eugate/core';
 import { cdnDescribers } from './cdn.js';
 import { cosmosdbDescribers } from './cosmosdb.js';
 import { keyVaultDescribers } from './key-vault.js';
@@ -9,7 +16,6 @@ import { postgresqlMysqlDescribers } from './postgresql-mysql.js';
 import { redisDescribers } from './redis.js';
 import type { TypeDescriber } from './resource-base.js';
 import { resourceGroupDescribers } from './resource-group.js';
-import { createScan, typeOfAddress } from './scan.js';
 import { sqlDescribers } from './sql.js';
 import { storageDescribers } from './storage.js';
 

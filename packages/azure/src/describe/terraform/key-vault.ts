@@ -1,5 +1,5 @@
-import { type Fact, knownFact, type RawResource, readProperty, unknownFact } from '@eugate/core';
-import { asString } from '../shared/typed-read.js';
+import type { Scan } from '@eugate/core';
+import { asString, type Fact, knownFact, type RawResource, readProperty, unknownFact } from '@eugate/core';
 import { accessLoggingFromDiagnostics } from './monitor.js';
 import { internetWideCidr, publicNetworkAccess } from './network.js';
 import { readBlock } from './plan-values.js';
@@ -10,7 +10,6 @@ import {
   parentLocation,
   type TypeDescriber,
 } from './resource-base.js';
-import type { Scan } from './scan.js';
 
 const VAULT = 'azurerm_key_vault';
 const KEY = 'azurerm_key_vault_key';

@@ -1,5 +1,4 @@
-import { knownFact, readProperty, unknownFact } from '@eugate/core';
-import { asBoolean } from '../shared/typed-read.js';
+import { asBoolean, knownFact, readProperty, unknownFact } from '@eugate/core';
 import { readBlock, readConfigured } from './plan-values.js';
 import { buildResource, defaultEvidence, type TypeDescriber } from './resource-base.js';
 

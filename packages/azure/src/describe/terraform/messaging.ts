@@ -1,4 +1,6 @@
+import type { Scan } from '@eugate/core';
 import {
+  asString,
   type EncryptionAtRest,
   type EncryptionInTransit,
   evidence,
@@ -9,7 +11,6 @@ import {
   unknownFact,
 } from '@eugate/core';
 import { tlsVersion } from '../shared/tls.js';
-import { asString } from '../shared/typed-read.js';
 import { publicNetworkAccess } from './network.js';
 import { customerKey, readConfigured } from './plan-values.js';
 import {
@@ -18,7 +19,6 @@ import {
   describeConfiguration,
   type TypeDescriber,
 } from './resource-base.js';
-import type { Scan } from './scan.js';
 
 interface Namespace {
   readonly type: string;

@@ -1,5 +1,8 @@
+import type { Scan } from '@eugate/core';
 import {
+  asBoolean,
   asList,
+  asString,
   evidence,
   type Fact,
   type Flow,
@@ -9,10 +12,8 @@ import {
   SELF,
   unknownFact,
 } from '@eugate/core';
-import { asBoolean, asString } from '../shared/typed-read.js';
 import { readConfigured } from './plan-values.js';
 import { buildResource, type OtherEnd, parentLocation, type TypeDescriber } from './resource-base.js';
-import type { Scan } from './scan.js';
 
 const DIAGNOSTIC_SETTING = 'azurerm_monitor_diagnostic_setting';
 const WORKSPACE = 'azurerm_log_analytics_workspace';

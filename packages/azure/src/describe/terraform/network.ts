@@ -1,13 +1,14 @@
 import {
+  asString,
   type Evidence,
   type Fact,
   knownFact,
+  knownStrings,
   type RawResource,
   readProperty,
   unknownFact,
 } from '@eugate/core';
 import { judgeCidr, judgeRange } from '../shared/ip-range.js';
-import { asString, knownStrings } from '../shared/typed-read.js';
 import { readFlag } from './plan-values.js';
 
 /**

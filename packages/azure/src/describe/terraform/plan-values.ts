@@ -1,6 +1,14 @@
-import { type Evidence, evidence, type PropertyRead, type RawResource, readProperty } from '@eugate/core';
-import { asBoolean, asString, type TypedRead } from '../shared/typed-read.js';
-import type { Scan } from './scan.js';
+import type { Scan } from '@eugate/core';
+import {
+  asBoolean,
+  asString,
+  type Evidence,
+  evidence,
+  type PropertyRead,
+  type RawResource,
+  readProperty,
+  type TypedRead,
+} from '@eugate/core';
 
 /** The top-level argument of a property path: `network_rules[0].default_action` → `network_rules`. */
 export function argumentOf(path: string): string {

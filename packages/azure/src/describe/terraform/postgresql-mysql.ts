@@ -1,4 +1,6 @@
+import type { Scan } from '@eugate/core';
 import {
+  asString,
   type EncryptionAtRest,
   type EncryptionInTransit,
   type Evidence,
@@ -13,7 +15,6 @@ import {
 } from '@eugate/core';
 import { pairedRegion } from '../shared/location.js';
 import { tlsVersion } from '../shared/tls.js';
-import { asString } from '../shared/typed-read.js';
 import { firewallExposure, publicNetworkAccess } from './network.js';
 import { customerKey, readConfigured, readFlag, readText } from './plan-values.js';
 import {
@@ -24,7 +25,6 @@ import {
   resourceLocation,
   type TypeDescriber,
 } from './resource-base.js';
-import type { Scan } from './scan.js';
 
 /**
  * Azure Database for PostgreSQL and MySQL, flexible server and the retired single server. Both

@@ -1,4 +1,6 @@
+import type { Scan } from '@eugate/core';
 import {
+  asString,
   type EncryptionInTransit,
   type Fact,
   type Flow,
@@ -9,7 +11,6 @@ import {
 } from '@eugate/core';
 import { locationFact } from '../shared/location.js';
 import { tlsVersion } from '../shared/tls.js';
-import { asString } from '../shared/typed-read.js';
 import { firewallExposure, publicNetworkAccess } from './network.js';
 import { readConfigured, readFlag } from './plan-values.js';
 import {
@@ -20,7 +21,6 @@ import {
   parentLocation,
   type TypeDescriber,
 } from './resource-base.js';
-import type { Scan } from './scan.js';
 
 const CACHE = 'azurerm_redis_cache';
 const FIREWALL_RULE = 'azurerm_redis_firewall_rule';

@@ -1,4 +1,6 @@
+import type { Scan } from '@eugate/core';
 import {
+  asString,
   evidence,
   type Fact,
   type Flow,
@@ -16,9 +18,7 @@ import {
   unknownFact,
 } from '@eugate/core';
 import { locationFact } from '../shared/location.js';
-import { asString } from '../shared/typed-read.js';
 import { knownString } from './plan-values.js';
-import type { Scan } from './scan.js';
 
 /** The end of a flow that is not the declaring resource. */
 export type OtherEnd = Exclude<FlowEnd, { readonly self: true }>;

@@ -1,5 +1,8 @@
+import type { Scan } from '@eugate/core';
 import {
+  asBoolean,
   asList,
+  asString,
   type EncryptionAtRest,
   type EncryptionInTransit,
   evidence,
@@ -13,7 +16,6 @@ import {
 } from '@eugate/core';
 import { locationFact, pairedRegion } from '../shared/location.js';
 import { tlsVersion } from '../shared/tls.js';
-import { asBoolean, asString } from '../shared/typed-read.js';
 import { fromParent } from './derived.js';
 import { firewallExposure, publicNetworkAccess } from './network.js';
 import { customerKey, readBlock, readConfigured } from './plan-values.js';
@@ -25,7 +27,6 @@ import {
   parentLocation,
   type TypeDescriber,
 } from './resource-base.js';
-import type { Scan } from './scan.js';
 
 const MSSQL_SERVER = 'azurerm_mssql_server';
 const SQL_SERVER = 'azurerm_sql_server';

@@ -1,4 +1,6 @@
+import type { Scan } from '@eugate/core';
 import {
+  asString,
   type EncryptionAtRest,
   type EncryptionInTransit,
   type Evidence,
@@ -13,7 +15,6 @@ import {
 } from '@eugate/core';
 import { pairedRegion } from '../shared/location.js';
 import { tlsVersion } from '../shared/tls.js';
-import { asString } from '../shared/typed-read.js';
 import { accessLoggingFromDiagnostics } from './monitor.js';
 import { internetWideCidr, publicNetworkAccess } from './network.js';
 import { customerKey, knownString, readBlock, readConfigured, readFlag, readText } from './plan-values.js';
@@ -25,7 +26,6 @@ import {
   resourceLocation,
   type TypeDescriber,
 } from './resource-base.js';
-import type { Scan } from './scan.js';
 
 export const STORAGE_ACCOUNT = 'azurerm_storage_account';
 const CONTAINER = 'azurerm_storage_container';

@@ -6,11 +6,11 @@ import {
   type RawResource,
   type Resource,
   SCHEMA,
+  typeOfAddress,
   UnknownValue,
   unknownFact,
 } from '@eugate/core';
 import { terraformAwsDescriber } from '../index.js';
-import { typeOfAddress } from '../scan.js';
 
 /** A value a plan shows as "known after apply". */
 export const AFTER_APPLY = new UnknownValue('known after apply');

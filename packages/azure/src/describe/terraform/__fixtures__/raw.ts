@@ -4,11 +4,11 @@ import {
   type RawResource,
   type Resource,
   SCHEMA,
+  typeOfAddress,
   UnknownValue,
   unknownFact,
 } from '@eugate/core';
 import { terraformAzurermDescriber } from '../index.js';
-import { typeOfAddress } from '../scan.js';
 
 /** A value a plan shows as "known after apply". */
 export const AFTER_APPLY = new UnknownValue('known after apply');

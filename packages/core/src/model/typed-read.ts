@@ -1,6 +1,6 @@
-import { type Evidence, isUnknownValue, type PropertyRead } from '@eugate/core';
-
-// The same narrowing as @eugate/aws uses; adapters do not import each other, so each keeps its copy.
+import type { Evidence } from './evidence.js';
+import { isUnknownValue } from './knowable.js';
+import type { PropertyRead } from './properties.js';
 
 /** A property read narrowed to one JSON type; a value of another type is unknown, never coerced to a guess. */
 export type TypedRead<T> =

@@ -1,6 +1,9 @@
-import type { RawResource } from '@eugate/core';
+import type { RawResource } from '../model/raw.js';
 
 /**
+ * For describers of Terraform schema families (AWS, azurerm, and the Pulumi providers generated from
+ * them), which all address resources the Terraform way.
+ *
  * All raw resources of one describe call, indexed so a describer can find the companions of a
  * resource (an S3 bucket's separate encryption configuration) and what an argument references.
  */
