@@ -2,3 +2,10 @@
 
 export { cloudFormationDescriber } from './describe/cloudformation/index.js';
 export { terraformAwsDescriber } from './describe/terraform/index.js';
+export { looksLikeCdkAssembly, readCdkAssembly } from './read/assembly.js';
+export { CloudFormationReference, isCloudFormationReference } from './read/intrinsics.js';
+export {
+  type CloudFormationTemplateOptions,
+  looksLikeCloudFormationTemplate,
+  readCloudFormationTemplate,
+} from './read/template.js';

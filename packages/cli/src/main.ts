@@ -88,6 +88,10 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
         'whether findings that cannot be decided fail the gate (default: fail)',
       ).choices(['fail', 'warn']),
     )
+    .option(
+      '--region <region>',
+      "region of CloudFormation templates, which do not state one (default: the config's `region`)",
+    )
     .option('--date <YYYY-MM-DD>', 'judge waiver expiry as of this date (default: today, UTC)')
     .option('--no-color', 'no colours in the text report (also: NO_COLOR=1)')
     .action((paths: string[], raw: Record<string, unknown>) => {
@@ -104,6 +108,7 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
         ...(raw.failOn !== undefined && { failOn: raw.failOn as string }),
         ...(raw.unknown !== undefined && { unknown: raw.unknown as string }),
         ...(date !== undefined && { date }),
+        ...(raw.region !== undefined && { region: raw.region as string }),
       };
       setExitCode(runScan(paths, options, io.cwd, io.stdout));
     });

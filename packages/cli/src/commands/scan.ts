@@ -25,6 +25,7 @@ export interface ScanOptions {
   readonly failOn?: string;
   readonly unknown?: string;
   readonly date?: string;
+  readonly region?: string;
   readonly color: boolean;
 }
 
@@ -38,7 +39,8 @@ export function runScan(
   write: (text: string) => void,
 ): 0 | 1 {
   const config = loadConfig(options, cwd);
-  const input = collectInputs(paths, cwd);
+  const region = options.region ?? config.region;
+  const input = collectInputs(paths, cwd, region === undefined ? {} : { region });
   const { resources, notModelled } = describeAll(input.resources, DESCRIBERS);
   const report: Report = evaluate(
     {

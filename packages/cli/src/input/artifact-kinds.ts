@@ -1,5 +1,12 @@
+import { looksLikeCloudFormationTemplate, readCloudFormationTemplate } from '@eugate/aws';
 import type { ReadResult } from '@eugate/core';
 import { looksLikeTerraformPlan, readTerraformPlan } from '@eugate/terraform';
+
+/** What the user told us about the deployment that an artifact may not state itself. */
+export interface ReadContext {
+  /** `--region` or the config's `region`: for templates, which do not say where they are deployed. */
+  readonly region?: string;
+}
 
 /**
  * The artifact formats `eugate scan` recognises. Detection looks at the content, never only at the
@@ -11,7 +18,7 @@ export interface ArtifactKind {
   readonly description: string;
   /** Cheap test on the decoded text (may be the start of a large file). */
   sniff(text: string): boolean;
-  read(text: string, file: string): ReadResult;
+  read(text: string, file: string, context: ReadContext): ReadResult;
 }
 
 const TERRAFORM_PLAN: ArtifactKind = {
@@ -37,8 +44,19 @@ const TERRAFORM_PLAN: ArtifactKind = {
   read: (text, file) => readTerraformPlan(text, file),
 };
 
-export const ARTIFACT_KINDS: readonly ArtifactKind[] = [TERRAFORM_PLAN];
+const CLOUDFORMATION_TEMPLATE: ArtifactKind = {
+  name: 'cloudformation-template',
+  description: 'CloudFormation template (JSON or YAML, e.g. cdk.out/*.template.json)',
+  sniff: (text) => looksLikeCloudFormationTemplate(text),
+  read: (text, file, context) =>
+    readCloudFormationTemplate(text, file, context.region === undefined ? {} : { region: context.region }),
+};
+
+/** Tried in order; a Terraform plan is recognised first because its JSON may embed anything. */
+export const ARTIFACT_KINDS: readonly ArtifactKind[] = [TERRAFORM_PLAN, CLOUDFORMATION_TEMPLATE];
 
 export function describeArtifactKinds(): string {
-  return ARTIFACT_KINDS.map((kind) => kind.description).join('; ');
+  return [...ARTIFACT_KINDS.map((kind) => kind.description), 'CDK cloud assembly (a cdk.out directory)'].join(
+    '; ',
+  );
 }

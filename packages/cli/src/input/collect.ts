@@ -1,8 +1,14 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { InputError, type RawResource } from '@eugate/core';
+import { looksLikeCdkAssembly, readCdkAssembly } from '@eugate/aws';
+import { InputError, type RawResource, type ReadResult } from '@eugate/core';
 import { decodeArtifactText } from '@eugate/terraform';
-import { ARTIFACT_KINDS, type ArtifactKind, describeArtifactKinds } from './artifact-kinds.js';
+import {
+  ARTIFACT_KINDS,
+  type ArtifactKind,
+  describeArtifactKinds,
+  type ReadContext,
+} from './artifact-kinds.js';
 
 export interface CollectedInput {
   /** Files read, relative to the working directory, in the order read. */
@@ -19,13 +25,26 @@ const MAX_DIRECTORY_DEPTH = 6;
  * Reads every artifact the user named. A file must be a recognised artifact; a directory is
  * searched for recognised artifacts and must contain at least one.
  */
-export function collectInputs(paths: readonly string[], cwd: string): CollectedInput {
+export function collectInputs(
+  paths: readonly string[],
+  cwd: string,
+  context: ReadContext = {},
+): CollectedInput {
   const files: string[] = [];
   const resources: RawResource[] = [];
   const notes: string[] = [];
+  const take = (display: string, result: ReadResult): void => {
+    files.push(display);
+    resources.push(...result.resources);
+    for (const note of result.notes ?? []) notes.push(`${display}: ${note}`);
+  };
   for (const path of paths) {
     const display = displayPath(path, cwd);
     const stat = statOrThrow(path, display);
+    if (stat.isDirectory() && looksLikeCdkAssembly(path)) {
+      take(display, readCdkAssembly(path, display));
+      continue;
+    }
     const found = stat.isDirectory() ? findArtifactsIn(path, cwd) : [{ path, display, kind: undefined }];
     if (found.length === 0) {
       throw new InputError(
@@ -35,12 +54,13 @@ export function collectInputs(paths: readonly string[], cwd: string): CollectedI
       );
     }
     for (const candidate of found) {
+      if (candidate.assembly) {
+        take(candidate.display, readCdkAssembly(candidate.path, candidate.display));
+        continue;
+      }
       const text = readText(candidate.path, candidate.display);
       const kind = candidate.kind ?? detectKind(text, candidate.display);
-      const result = kind.read(text, candidate.display);
-      files.push(candidate.display);
-      resources.push(...result.resources);
-      for (const note of result.notes ?? []) notes.push(`${candidate.display}: ${note}`);
+      take(candidate.display, kind.read(text, candidate.display, context));
     }
   }
   return { files, resources, notes };
@@ -85,6 +105,8 @@ interface Candidate {
   readonly path: string;
   readonly display: string;
   readonly kind: ArtifactKind | undefined;
+  /** A CDK cloud assembly directory, read as a whole (its templates are not scanned one by one). */
+  readonly assembly?: boolean;
 }
 
 /** Recognised artifacts below `directory`, sorted by path so the report is deterministic. */
@@ -94,9 +116,10 @@ function findArtifactsIn(directory: string, cwd: string, depth = 0): Candidate[]
   for (const entry of entries) {
     const path = join(directory, entry.name);
     if (entry.isDirectory()) {
-      if (!SKIPPED_DIRECTORIES.has(entry.name) && depth < MAX_DIRECTORY_DEPTH) {
-        found.push(...findArtifactsIn(path, cwd, depth + 1));
-      }
+      if (SKIPPED_DIRECTORIES.has(entry.name) || depth >= MAX_DIRECTORY_DEPTH) continue;
+      if (looksLikeCdkAssembly(path))
+        found.push({ path, display: displayPath(path, cwd), kind: undefined, assembly: true });
+      else found.push(...findArtifactsIn(path, cwd, depth + 1));
       continue;
     }
     if (!entry.isFile() || !/\.(json|ya?ml|template)$/i.test(entry.name)) continue;

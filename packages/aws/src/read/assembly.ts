@@ -1,0 +1,370 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, normalize, posix, relative, sep } from 'node:path';
+import {
+  evidence,
+  type Fact,
+  InputError,
+  type Knowable,
+  known,
+  knownFact,
+  type RawResource,
+  type ReadResult,
+  UnknownValue,
+  unknown,
+  unknownFact,
+} from '@eugate/core';
+import {
+  CycleGuard,
+  createTemplateResolver,
+  type StackContext,
+  type TemplateResolver,
+} from './intrinsics.js';
+import { isJsonObject, type JsonObject, own, ownObject, ownString } from './json-value.js';
+import { parseTemplateText } from './parse.js';
+import { checkTemplate, type NestedStackReference, readStackResources } from './template.js';
+
+const MANIFEST = 'manifest.json';
+const ENVIRONMENT_AGNOSTIC = 'environment-agnostic stack: the region is chosen at deploy time';
+/** Nested assemblies (CDK Stages) nest only as deep as the app's constructs; this stops a loop. */
+const MAX_ASSEMBLY_DEPTH = 16;
+
+/** For the CLI's detection: a directory holding a cloud assembly manifest (`cdk.out`). */
+export function looksLikeCdkAssembly(directory: string): boolean {
+  const manifest = join(directory, MANIFEST);
+  if (!existsSync(manifest) || !statSync(manifest).isFile()) return false;
+  try {
+    const value: unknown = JSON.parse(readFileSync(manifest, 'utf8'));
+    return isJsonObject(own(value, 'artifacts')) || typeof own(value, 'version') === 'string';
+  } catch {
+    // Not JSON: not an assembly; the CLI says the input was not recognised.
+    return false;
+  }
+}
+
+interface StackArtifact {
+  readonly id: string;
+  /** `displayName` (the stack's construct path) or the artifact id: addresses and `stack`. */
+  readonly name: string;
+  /** The deployed stack name (`AWS::StackName`). */
+  readonly stackName: string;
+  readonly directory: string;
+  readonly displayDirectory: string;
+  readonly templateFile: string;
+  readonly region: Fact<string>;
+  readonly regionValue: Knowable<string>;
+  readonly account?: string;
+  readonly constructs: ReadonlyMap<string, string>;
+}
+
+interface LoadedStack {
+  readonly artifact: StackArtifact;
+  readonly template: JsonObject;
+  readonly file: string;
+  readonly resolver: TemplateResolver;
+}
+
+interface Export {
+  readonly stack: LoadedStack;
+  readonly outputId: string;
+  readonly value: unknown;
+}
+
+/**
+ * Reads a CDK cloud assembly (`cdk.out`): every CloudFormation stack artifact of `manifest.json`
+ * and of nested assemblies (Stages), the nested stacks their templates deploy, with each stack's
+ * environment as region and `Fn::ImportValue` resolved across the stacks of the assembly.
+ * `displayDir` is how the user named the directory; files are reported relative to it.
+ */
+export function readCdkAssembly(directory: string, displayDir: string): ReadResult {
+  const artifacts: StackArtifact[] = [];
+  collectStacks(directory, displayDir, artifacts, 0);
+  const guard = new CycleGuard();
+  const exports = new Map<string, Export | 'ambiguous'>();
+  const importCache = new Map<string, { value: unknown; references: readonly string[] }>();
+
+  const importValue = (name: string, refs: Set<string>): unknown => {
+    const found = exports.get(name);
+    if (found === undefined) return undefined;
+    if (found === 'ambiguous') {
+      return new UnknownValue(`Fn::ImportValue ${name}: several stacks of the assembly export that name`);
+    }
+    let cached = importCache.get(name);
+    if (cached === undefined) {
+      const references = new Set<string>();
+      const value = guard.run(`export ${name}`, found.stack.file, () =>
+        found.stack.resolver.resolve(found.value, references),
+      );
+      cached = { value, references: [...references] };
+      importCache.set(name, cached);
+    }
+    for (const reference of cached.references) refs.add(reference);
+    return cached.value;
+  };
+
+  const loaded = artifacts.map((artifact): LoadedStack => {
+    const file = posix.join(artifact.displayDirectory, artifact.templateFile);
+    const template = loadTemplate(join(artifact.directory, artifact.templateFile), file);
+    const context: StackContext = {
+      file,
+      stackName: artifact.stackName,
+      addressPrefix: `${artifact.name}/`,
+      region: artifact.regionValue,
+      guard,
+      importValue,
+      ...(artifact.account === undefined ? {} : { account: artifact.account }),
+    };
+    return { artifact, template, file, resolver: createTemplateResolver(template, context) };
+  });
+
+  for (const stack of loaded) {
+    for (const [outputId, output] of Object.entries(ownObject(stack.template, 'Outputs') ?? {})) {
+      const exported = own(ownObject(output, 'Export'), 'Name');
+      if (exported === undefined) continue;
+      const condition = ownString(output, 'Condition');
+      if (condition !== undefined) {
+        const decided = stack.resolver.condition(condition);
+        if (decided.known && !decided.value) continue;
+      }
+      const name = stack.resolver.resolve(exported, new Set());
+      if (typeof name !== 'string') continue;
+      exports.set(name, exports.has(name) ? 'ambiguous' : { stack, outputId, value: own(output, 'Value') });
+    }
+  }
+
+  const resources: RawResource[] = [];
+  const notes: string[] = [];
+  for (const stack of loaded) {
+    const read = readStackResources({
+      template: stack.template,
+      resolver: stack.resolver,
+      file: stack.file,
+      region: stack.artifact.region,
+      stack: stack.artifact.name,
+      constructs: stack.artifact.constructs,
+    });
+    resources.push(...read.resources);
+    notes.push(...read.notes);
+    readNestedStacks(
+      read.nested,
+      stack.artifact,
+      stack.artifact.name,
+      stack.file,
+      guard,
+      importValue,
+      resources,
+      notes,
+      0,
+    );
+  }
+  return { resources, notes };
+}
+
+function readNestedStacks(
+  nested: readonly NestedStackReference[],
+  artifact: StackArtifact,
+  parentStack: string,
+  parentFile: string,
+  guard: CycleGuard,
+  importValue: StackContext['importValue'],
+  resources: RawResource[],
+  notes: string[],
+  depth: number,
+): void {
+  for (const child of nested) {
+    if (depth >= MAX_ASSEMBLY_DEPTH) {
+      throw new InputError(
+        'EUGATE_INPUT_MALFORMED',
+        parentFile,
+        `nested stacks nest deeper than ${MAX_ASSEMBLY_DEPTH}`,
+      );
+    }
+    const path = insideAssembly(
+      artifact.directory,
+      child.templateFile,
+      parentFile,
+      `Resources.${child.logicalId}.Metadata.aws:asset:path`,
+    );
+    const file = posix.join(artifact.displayDirectory, child.templateFile);
+    if (!existsSync(path)) {
+      throw new InputError(
+        'EUGATE_INPUT_NOT_FOUND',
+        parentFile,
+        `nested stack ${child.logicalId} names template ${child.templateFile}, which is not in ${artifact.displayDirectory}`,
+      );
+    }
+    const template = loadTemplate(path, file);
+    const stack = `${parentStack}/${child.logicalId}`;
+    const context: StackContext = {
+      file,
+      addressPrefix: `${child.address}/`,
+      region: artifact.regionValue,
+      guard,
+      parameters: child.parameters,
+      ...(importValue === undefined ? {} : { importValue }),
+      ...(artifact.account === undefined ? {} : { account: artifact.account }),
+    };
+    const read = readStackResources({
+      template,
+      resolver: createTemplateResolver(template, context),
+      file,
+      region: artifact.region,
+      stack,
+    });
+    resources.push(...read.resources);
+    notes.push(...read.notes);
+    readNestedStacks(read.nested, artifact, stack, file, guard, importValue, resources, notes, depth + 1);
+  }
+}
+
+function collectStacks(directory: string, displayDir: string, out: StackArtifact[], depth: number): void {
+  const manifestFile = posix.join(displayDir, MANIFEST);
+  const manifestPath = join(directory, MANIFEST);
+  if (!existsSync(manifestPath)) {
+    throw new InputError(
+      'EUGATE_INPUT_NOT_FOUND',
+      manifestFile,
+      'no manifest.json: not a CDK cloud assembly (cdk.out)',
+    );
+  }
+  if (depth > MAX_ASSEMBLY_DEPTH) {
+    throw new InputError(
+      'EUGATE_INPUT_MALFORMED',
+      manifestFile,
+      `nested cloud assemblies nest deeper than ${MAX_ASSEMBLY_DEPTH}`,
+    );
+  }
+  const manifest = parseTemplateText(readFileSync(manifestPath, 'utf8'), manifestFile).value;
+  const artifacts = own(manifest, 'artifacts');
+  if (!isJsonObject(artifacts)) {
+    throw new InputError(
+      'EUGATE_INPUT_NOT_RECOGNISED',
+      manifestFile,
+      'has no artifacts: not a CDK cloud assembly manifest',
+    );
+  }
+  for (const [id, artifact] of Object.entries(artifacts)) {
+    const type = ownString(artifact, 'type');
+    const properties = ownObject(artifact, 'properties');
+    if (type === 'cdk:cloud-assembly') {
+      const nested = ownString(properties, 'directoryName');
+      if (nested === undefined) {
+        throw new InputError(
+          'EUGATE_INPUT_MALFORMED',
+          manifestFile,
+          'a nested cloud assembly names no directoryName',
+          {
+            key: `artifacts.${id}.properties.directoryName`,
+          },
+        );
+      }
+      const path = insideAssembly(
+        directory,
+        nested,
+        manifestFile,
+        `artifacts.${id}.properties.directoryName`,
+      );
+      collectStacks(path, posix.join(displayDir, nested), out, depth + 1);
+      continue;
+    }
+    if (type !== 'aws:cloudformation:stack') continue;
+    const templateFile = ownString(properties, 'templateFile');
+    const key = `artifacts.${id}.properties.templateFile`;
+    if (templateFile === undefined) {
+      throw new InputError(
+        'EUGATE_INPUT_MALFORMED',
+        manifestFile,
+        'a stack artifact names no template file',
+        { key },
+      );
+    }
+    if (!existsSync(insideAssembly(directory, templateFile, manifestFile, key))) {
+      throw new InputError(
+        'EUGATE_INPUT_NOT_FOUND',
+        manifestFile,
+        `stack ${id} names template ${templateFile}, which is not in ${displayDir}`,
+        { key },
+      );
+    }
+    const environment = own(artifact, 'environment');
+    const { region, regionValue, account } = environmentOf(
+      environment,
+      `${manifestFile} artifacts.${id}.environment`,
+    );
+    out.push({
+      id,
+      name: ownString(artifact, 'displayName') ?? id,
+      stackName: ownString(properties, 'stackName') ?? id,
+      directory,
+      displayDirectory: displayDir,
+      templateFile,
+      region,
+      regionValue,
+      ...(account === undefined ? {} : { account }),
+      constructs: constructPaths(own(artifact, 'metadata')),
+    });
+  }
+}
+
+function environmentOf(
+  environment: unknown,
+  path: string,
+): { region: Fact<string>; regionValue: Knowable<string>; account?: string } {
+  const match = typeof environment === 'string' ? /^aws:\/\/([^/]+)\/(.+)$/.exec(environment) : null;
+  if (match === null) {
+    const reason = `the assembly states no environment for the stack (${path}); the region is chosen at deploy time`;
+    return {
+      region: unknownFact(reason, evidence(path, environment ?? '(not set)')),
+      regionValue: unknown(reason),
+    };
+  }
+  const [, accountPart, regionPart] = match as unknown as [string, string, string];
+  const account = accountPart === 'unknown-account' ? undefined : accountPart;
+  if (regionPart === 'unknown-region') {
+    return {
+      region: unknownFact(ENVIRONMENT_AGNOSTIC, evidence(path, environment)),
+      regionValue: unknown(ENVIRONMENT_AGNOSTIC),
+      ...(account === undefined ? {} : { account }),
+    };
+  }
+  return {
+    region: knownFact(regionPart, evidence(path, environment)),
+    regionValue: known(regionPart),
+    ...(account === undefined ? {} : { account }),
+  };
+}
+
+/** Logical id → construct path, from the manifest's `aws:cdk:logicalId` metadata entries. */
+function constructPaths(metadata: unknown): Map<string, string> {
+  const paths = new Map<string, string>();
+  if (!isJsonObject(metadata)) return paths;
+  for (const [path, entries] of Object.entries(metadata)) {
+    if (!Array.isArray(entries)) continue;
+    for (const entry of entries) {
+      const logicalId = ownString(entry, 'data');
+      if (ownString(entry, 'type') === 'aws:cdk:logicalId' && logicalId !== undefined) {
+        paths.set(logicalId, path.replace(/^\//, ''));
+      }
+    }
+  }
+  return paths;
+}
+
+function loadTemplate(path: string, file: string): JsonObject {
+  // A CDK stack without resources (an integ test's assertion stack) synthesises no Resources.
+  return checkTemplate(parseTemplateText(readFileSync(path, 'utf8'), file).value, file, false);
+}
+
+/** A path from the manifest, refused when it leaves the assembly directory: input is data, not a pointer. */
+function insideAssembly(directory: string, relativePath: string, file: string, key: string): string {
+  const path = normalize(join(directory, relativePath));
+  const back = relative(directory, path);
+  if (isAbsolute(relativePath) || back === '..' || back.startsWith(`..${sep}`)) {
+    throw new InputError(
+      'EUGATE_INPUT_MALFORMED',
+      file,
+      `${relativePath} is outside the cloud assembly directory`,
+      { key },
+    );
+  }
+  return path;
+}
