@@ -34,7 +34,7 @@ for (const size of [1_000, 10_000, 50_000]) {
 
 const one = join(work, 'plan-1.json');
 writeFileSync(one, JSON.stringify(syntheticPlan(1)));
-const bin = join(here, '..', 'packages/cli/dist/bin.js');
+const bin = join(here, '..', 'packages/cli/dist/eugate.js');
 const times = [];
 for (let i = 0; i < 15; i++) {
   const start = process.hrtime.bigint();

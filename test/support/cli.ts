@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const CORPUS = resolve(REPO_ROOT, '../shared/corpus');
-export const BIN = join(REPO_ROOT, 'packages/cli/dist/bin.js');
+export const BIN = join(REPO_ROOT, 'packages/cli/dist/eugate.js');
 
 export interface CliRun {
   readonly status: number;

@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 import { runCli } from './main.js';
 
+// The command ships as one minified bundle (dist/eugate.js) for start-up time; for readable --debug
+// stack traces run it with NODE_OPTIONS=--enable-source-maps.
 process.exitCode = runCli(process.argv.slice(2), {
   cwd: process.cwd(),
   stdout: (text) => process.stdout.write(text),
