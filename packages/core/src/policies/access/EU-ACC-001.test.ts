@@ -1,10 +1,10 @@
-import { resource } from '../../graph/__fixtures__/resource.js';
+import { makeResource } from '../../internal/rule-test-builders.js';
 import { type Fact, knownFact, unknownFact } from '../../model/evidence.js';
 import { describeRule } from '../__fixtures__/harness.js';
 import { rule } from './EU-ACC-001.js';
 
 const bucket = (publicAccess?: Fact<boolean>) =>
-  resource('aws_s3_bucket.customers', { facts: publicAccess === undefined ? {} : { publicAccess } });
+  makeResource('aws_s3_bucket.customers', { facts: publicAccess === undefined ? {} : { publicAccess } });
 const isPublic = (value: boolean) =>
   knownFact(value, { path: 'policy.Statement[0].Principal', value: value ? '*' : 'arn:aws:iam::1:root' });
 

@@ -5,7 +5,15 @@
  * 2021); a data store that still accepts them, or accepts plain text, lets personal data cross
  * networks readable by anyone on the path.
  */
-import { fail, holdsPersonalData, MINIMUM_TLS, pass, tlsVersionNumber, undecided } from '../shared.js';
+import {
+  fail,
+  holdsPersonalData,
+  MINIMUM_TLS,
+  pass,
+  tlsVersionNumber,
+  undecided,
+  withEvidence,
+} from '../shared.js';
 import type { Rule } from '../types.js';
 
 export const rule: Rule = {
@@ -37,9 +45,16 @@ export const rule: Rule = {
     const fact = resource.facts.encryptionInTransit;
     if (!holdsPersonalData(resource) || fact === undefined) return [];
     if (!fact.known)
-      return [undecided(`encryption in transit cannot be determined: ${fact.reason}`, fact.evidence)];
+      return [
+        undecided(
+          withEvidence(`encryption in transit cannot be determined: ${fact.reason}`, fact.evidence),
+          fact.evidence,
+        ),
+      ];
     if (!fact.value.enforced)
-      return [fail('plain-text (unencrypted) connections are accepted', fact.evidence)];
+      return [
+        fail(withEvidence('plain-text (unencrypted) connections are accepted', fact.evidence), fact.evidence),
+      ];
     const minimum = fact.value.minTlsVersion;
     if (minimum !== undefined) {
       const version = tlsVersionNumber(minimum);
@@ -54,7 +69,9 @@ export const rule: Rule = {
     }
     return [
       pass(
-        `encryption in transit enforced${minimum !== undefined ? ` (minimum TLS "${minimum}")` : ''}`,
+        minimum !== undefined
+          ? `encryption in transit enforced (minimum TLS "${minimum}")`
+          : withEvidence('encryption in transit enforced', fact.evidence),
         fact.evidence,
       ),
     ];

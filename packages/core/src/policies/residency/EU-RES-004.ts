@@ -5,7 +5,7 @@
  * limits cost or audience, not where the copies are cached. Personal data behind CloudFront, Azure
  * Front Door/CDN or a global load balancer with CDN is transferred wherever the edges are.
  */
-import { fail, holdsPersonalData, pass, undecided } from '../shared.js';
+import { fail, holdsPersonalData, pass, undecided, withEvidence } from '../shared.js';
 import type { Rule } from '../types.js';
 
 export const rule: Rule = {
@@ -38,18 +38,32 @@ export const rule: Rule = {
     const edge = resource.facts.edge;
     if (!holdsPersonalData(resource) || edge === undefined) return [];
     if (!edge.known)
-      return [undecided(`edge distribution cannot be determined: ${edge.reason}`, edge.evidence)];
+      return [
+        undecided(
+          withEvidence(`edge distribution cannot be determined: ${edge.reason}`, edge.evidence),
+          edge.evidence,
+        ),
+      ];
     const origin = resource.personalData?.via?.[0];
     const serving =
       origin !== undefined && origin !== resource.address
         ? ` serves personal data from ${origin}`
         : ' serves personal data';
-    if (!edge.value.global) return [pass('the service is regional, not global', edge.evidence)];
+    if (!edge.value.global)
+      return [pass(withEvidence('the service is regional, not global', edge.evidence), edge.evidence)];
     return edge.value.restrictedToEu
-      ? [pass(`global edge service restricted to EU edge locations`, edge.evidence)]
+      ? [
+          pass(
+            withEvidence('global edge service restricted to EU edge locations', edge.evidence),
+            edge.evidence,
+          ),
+        ]
       : [
           fail(
-            `global edge service${serving} through edge locations worldwide, without EU restriction`,
+            withEvidence(
+              `global edge service${serving} through edge locations worldwide, without EU restriction`,
+              edge.evidence,
+            ),
             edge.evidence,
           ),
         ];
