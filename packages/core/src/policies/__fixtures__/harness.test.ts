@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { inRegion, makeResource } from '../../internal/rule-test-builders.js';
+import { inRegion, resource } from '../../graph/__fixtures__/resource.js';
 import { knownFact } from '../../model/evidence.js';
 import { rule as RES001 } from '../residency/EU-RES-001.js';
 import { checkRows, type RuleRow, runRule } from './harness.js';
 
-const bucket = makeResource('aws_s3_bucket.data');
+const bucket = resource('aws_s3_bucket.data');
 
 describe('checkRows', () => {
   it.each<{ name: string; rows: RuleRow[]; error: string | null }>([
@@ -67,7 +67,7 @@ describe('runRule', () => {
 
   it('passes personal: null through as not personal data', () => {
     expect(
-      runRule(RES001, { subject: makeResource('b', { region: inRegion('us-east-1') }), personal: null }),
+      runRule(RES001, { subject: resource('b', { region: inRegion('us-east-1') }), personal: null }),
     ).toEqual([]);
   });
 
@@ -78,11 +78,11 @@ describe('runRule', () => {
   });
 
   it('gives the rule the other resources through the real linker', () => {
-    const target = makeResource('aws_s3_bucket.copy', {
+    const target = resource('aws_s3_bucket.copy', {
       region: inRegion('us-east-1'),
       identifiers: ['copy-bucket'],
     });
-    const source = makeResource('aws_s3_bucket.data', {
+    const source = resource('aws_s3_bucket.data', {
       flows: [
         {
           kind: 'replica',
@@ -99,7 +99,7 @@ describe('runRule', () => {
         check(subject, context) {
           results.push(
             context.graph.outgoing(subject.address),
-            context.makeResource('aws_s3_bucket.copy')?.personalData,
+            context.resource('aws_s3_bucket.copy')?.personalData,
           );
           return [];
         },

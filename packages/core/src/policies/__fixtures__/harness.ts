@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ClassifiedResource, PersonalData } from '../../classify/types.js';
-import type { Edge } from '../../graph/types.js';
-import { makeContext } from '../../internal/rule-test-builders.js';
+import { link } from '../../graph/link.js';
 import type { Resource } from '../../model/resource.js';
 import type { ProfileName, ResolveProfileOptions } from '../../profiles/index.js';
 import { resolveProfile } from '../../profiles/resolve-profile.js';
@@ -12,8 +11,6 @@ export interface RuleInput {
   readonly subject: Resource;
   /** The rest of the input, in order after the subject; they are classified as not personal data. */
   readonly others?: readonly Resource[];
-  /** The graph's edges, as the linker would have resolved them; none unless told. */
-  readonly edges?: readonly Edge[];
   /** A profile name, or the options `resolveProfile` takes; `eu` unless told. */
   readonly profile?: ProfileName | ResolveProfileOptions;
   /** The subject's classification; declared personal data unless told (null: not personal data). */
@@ -41,8 +38,8 @@ export const DECLARED: PersonalData = {
 };
 
 /**
- * Runs a rule the way the engine would, over a graph of the row's edges and the real profile
- * resolver, and returns what it says about the subject.
+ * Runs a rule the way the engine would, through the real linker and the real profile resolver, and
+ * returns what it says about the subject.
  */
 export function runRule(rule: Rule, input: RuleInput): readonly RuleResult[] {
   const subject: ClassifiedResource = {
@@ -50,12 +47,16 @@ export function runRule(rule: Rule, input: RuleInput): readonly RuleResult[] {
     personalData: input.personal === undefined ? DECLARED : input.personal,
   };
   const others = (input.others ?? []).map((other): ClassifiedResource => ({ ...other, personalData: null }));
+  const classified = new Map<string, ClassifiedResource>();
+  for (const resource of [subject, ...others]) {
+    if (!classified.has(resource.address)) classified.set(resource.address, resource);
+  }
   const profile = input.profile ?? 'eu';
-  const context: RuleContext = makeContext(
-    [subject, ...others],
-    input.edges ?? [],
-    resolveProfile(typeof profile === 'string' ? { profile } : profile),
-  );
+  const context: RuleContext = {
+    graph: link([subject, ...others]),
+    profile: resolveProfile(typeof profile === 'string' ? { profile } : profile),
+    resource: (address) => classified.get(address),
+  };
   return rule.check(subject, context);
 }
 

@@ -1,10 +1,10 @@
-import { makeResource } from '../../internal/rule-test-builders.js';
+import { resource } from '../../graph/__fixtures__/resource.js';
 import { type Fact, knownFact, unknownFact } from '../../model/evidence.js';
 import { describeRule } from '../__fixtures__/harness.js';
 import { rule } from './EU-ACC-001.js';
 
 const bucket = (publicAccess?: Fact<boolean>) =>
-  makeResource('aws_s3_bucket.customers', { facts: publicAccess === undefined ? {} : { publicAccess } });
+  resource('aws_s3_bucket.customers', { facts: publicAccess === undefined ? {} : { publicAccess } });
 const isPublic = (value: boolean) =>
   knownFact(value, { path: 'policy.Statement[0].Principal', value: value ? '*' : 'arn:aws:iam::1:root' });
 

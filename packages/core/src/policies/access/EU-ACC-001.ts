@@ -5,15 +5,7 @@
  * an indefinite number of people without the individual's intervention. Public buckets and
  * containers remain among the most common causes of large personal-data leaks.
  */
-import {
-  describeGrant,
-  fail,
-  holdsPersonalData,
-  pass,
-  policyNoun,
-  undecided,
-  withEvidence,
-} from '../shared.js';
+import { fail, holdsPersonalData, pass, undecided } from '../shared.js';
 import type { Rule } from '../types.js';
 
 export const rule: Rule = {
@@ -45,26 +37,9 @@ export const rule: Rule = {
   check(resource) {
     const fact = resource.facts.publicAccess;
     if (!holdsPersonalData(resource) || fact === undefined) return [];
-    if (!fact.known)
-      return [
-        undecided(
-          withEvidence(`public access cannot be determined: ${fact.reason}`, fact.evidence),
-          fact.evidence,
-        ),
-      ];
-    if (!fact.value)
-      return [pass(withEvidence('no anonymous access is granted', fact.evidence), fact.evidence)];
-    const grant = describeGrant(fact.evidence);
-    return [
-      fail(
-        grant !== undefined
-          ? `personal data is accessible to anyone: ${policyNoun(resource.kind)} ${grant}`
-          : withEvidence(
-              'personal data is accessible to anyone (anonymous access is granted)',
-              fact.evidence,
-            ),
-        fact.evidence,
-      ),
-    ];
+    if (!fact.known) return [undecided(`public access cannot be determined: ${fact.reason}`, fact.evidence)];
+    return fact.value
+      ? [fail('personal data is accessible to anyone (anonymous access is granted)', fact.evidence)]
+      : [pass('no anonymous access is granted', fact.evidence)];
   },
 };

@@ -1,12 +1,12 @@
-import { makeResource } from '../../internal/rule-test-builders.js';
+import { resource } from '../../graph/__fixtures__/resource.js';
 import { type Fact, knownFact, unknownFact } from '../../model/evidence.js';
 import { describeRule } from '../__fixtures__/harness.js';
 import { rule } from './EU-ACC-002.js';
 
 const bucket = (wildcardAccess?: Fact<boolean>) =>
-  makeResource('aws_s3_bucket.customers', { facts: wildcardAccess === undefined ? {} : { wildcardAccess } });
+  resource('aws_s3_bucket.customers', { facts: wildcardAccess === undefined ? {} : { wildcardAccess } });
 const policy = (wildcardAccess: Fact<boolean>) =>
-  makeResource('aws_iam_policy.admin', {
+  resource('aws_iam_policy.admin', {
     type: 'aws_iam_policy',
     kind: 'access-policy',
     storesData: false,

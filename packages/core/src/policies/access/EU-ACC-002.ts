@@ -5,15 +5,7 @@
  * needs. `Action: "*"` or `Principal: "*"` grants are how one leaked credential becomes access to
  * every data store — the kind of over-broad access rights the Dutch DPA found in the NVIS decision.
  */
-import {
-  describeGrant,
-  fail,
-  holdsPersonalData,
-  pass,
-  policyNoun,
-  undecided,
-  withEvidence,
-} from '../shared.js';
+import { fail, holdsPersonalData, pass, undecided } from '../shared.js';
 import type { Rule } from '../types.js';
 
 export const rule: Rule = {
@@ -45,26 +37,15 @@ export const rule: Rule = {
     const fact = resource.facts.wildcardAccess;
     if (fact === undefined || !(holdsPersonalData(resource) || resource.kind === 'access-policy')) return [];
     if (!fact.known)
-      return [
-        undecided(
-          withEvidence(`the permissions cannot be determined: ${fact.reason}`, fact.evidence),
-          fact.evidence,
-        ),
-      ];
-    const noun = policyNoun(resource.kind);
-    if (!fact.value)
-      return [pass(withEvidence(`${noun} grants no wildcard permissions`, fact.evidence), fact.evidence)];
-    const grant = describeGrant(fact.evidence);
-    return [
-      fail(
-        grant !== undefined
-          ? `${noun} ${grant}`
-          : withEvidence(
-              `${noun} grants wildcard permissions (all actions, all resources or all principals)`,
-              fact.evidence,
-            ),
-        fact.evidence,
-      ),
-    ];
+      return [undecided(`the permissions cannot be determined: ${fact.reason}`, fact.evidence)];
+    const subject = resource.kind === 'access-policy' ? 'policy' : 'resource policy';
+    return fact.value
+      ? [
+          fail(
+            `${subject} grants wildcard permissions (all actions, all resources or all principals)`,
+            fact.evidence,
+          ),
+        ]
+      : [pass(`${subject} grants no wildcard permissions`, fact.evidence)];
   },
 };

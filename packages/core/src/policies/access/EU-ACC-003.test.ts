@@ -1,42 +1,38 @@
-import { makeEdge, makeResource } from '../../internal/rule-test-builders.js';
+import { flow, resource } from '../../graph/__fixtures__/resource.js';
 import { type Fact, knownFact, unknownFact } from '../../model/evidence.js';
-import type { Edge } from '../../graph/types.js';
-import type { Resource } from '../../model/resource.js';
+import type { Flow, Resource } from '../../model/resource.js';
 import { describeRule } from '../__fixtures__/harness.js';
 import { rule } from './EU-ACC-003.js';
 
 const DB = 'aws_db_instance.customers';
 
-function database(exposure?: Fact<boolean>): Resource {
-  return makeResource(DB, {
+function database(options: { exposure?: Fact<boolean>; flows?: Flow[] } = {}): Resource {
+  return resource(DB, {
     type: 'aws_db_instance',
     kind: 'relational-database',
-    facts: exposure === undefined ? {} : { networkExposure: exposure },
+    facts: options.exposure === undefined ? {} : { networkExposure: options.exposure },
+    flows: options.flows ?? [],
   });
 }
 const publiclyAccessible = (value: boolean) => knownFact(value, { path: 'publicly_accessible', value });
 
-/** A security group, and the edge through which it admits traffic into the database. */
-function securityGroup(name: string, exposure: Fact<boolean> | undefined): { group: Resource; edge: Edge } {
-  const address = `aws_security_group.${name}`;
-  return {
-    group: makeResource(address, {
-      type: 'aws_security_group',
-      kind: 'network-rule',
-      storesData: false,
-      facts: exposure === undefined ? {} : { networkExposure: exposure },
-    }),
-    edge: makeEdge('network-ingress', address, DB),
-  };
-}
-/** The subject behind the given security groups. */
-function behind(subject: Resource, ...groups: { group: Resource; edge: Edge }[]) {
-  return { subject, others: groups.map(({ group }) => group), edges: groups.map(({ edge }) => edge) };
+/** A security group declaring that it admits traffic into the database. */
+function securityGroup(
+  name: string,
+  exposure: Fact<boolean> | undefined,
+  identifiers: string[] = [],
+): Resource {
+  return resource(`aws_security_group.${name}`, {
+    type: 'aws_security_group',
+    kind: 'network-rule',
+    storesData: false,
+    identifiers,
+    facts: exposure === undefined ? {} : { networkExposure: exposure },
+    flows: [flow('network-ingress', { address: DB })],
+  });
 }
 const ingress = (value: boolean) =>
   knownFact(value, { path: 'ingress[0].cidr_blocks', value: value ? ['0.0.0.0/0'] : ['10.0.0.0/8'] });
-const OPEN = securityGroup('open', ingress(true));
-const PRIVATE = securityGroup('private', ingress(false));
 
 describeRule(rule, [
   {

@@ -5,7 +5,7 @@
  * from 0.0.0.0/0 even when it has passwords — credential stuffing and unpatched engines are found by
  * internet-wide scans within hours.
  */
-import { fail, holdsPersonalData, pass, undecided, withEvidence } from '../shared.js';
+import { fail, holdsPersonalData, pass, undecided } from '../shared.js';
 import type { Rule, RuleResult } from '../types.js';
 
 export const rule: Rule = {
@@ -39,40 +39,22 @@ export const rule: Rule = {
     const own = resource.facts.networkExposure;
     if (own !== undefined) {
       if (!own.known)
-        results.push(
-          undecided(
-            withEvidence(`network exposure cannot be determined: ${own.reason}`, own.evidence),
-            own.evidence,
-          ),
-        );
+        results.push(undecided(`network exposure cannot be determined: ${own.reason}`, own.evidence));
       else if (own.value)
-        results.push(
-          fail(withEvidence('reachable from the internet at network level', own.evidence), own.evidence),
-        );
-      else results.push(pass(withEvidence('not reachable from the internet', own.evidence), own.evidence));
+        results.push(fail('reachable from the internet (public network access is on)', own.evidence));
+      else results.push(pass('not reachable from the internet', own.evidence));
     }
     for (const edge of context.graph.incoming(resource.address)) {
       if (edge.kind !== 'network-ingress' || edge.from === null) continue;
-      const source = context.resource(edge.from);
-      const exposure = source?.facts.networkExposure;
+      const rule = context.resource(edge.from);
+      const exposure = rule?.facts.networkExposure;
       if (exposure === undefined) continue;
       const evidence = [...edge.evidence, ...exposure.evidence];
-      const found = (sentence: string) => withEvidence(sentence, exposure.evidence);
       if (!exposure.known)
-        results.push(
-          undecided(
-            found(
-              `whether ${edge.from} in front of it admits the internet cannot be determined: ${exposure.reason}`,
-            ),
-            evidence,
-          ),
-        );
+        results.push(undecided(`${edge.from} in front of it: ${exposure.reason}`, evidence));
       else if (exposure.value)
-        results.push(
-          fail(found(`${edge.from} in front of it admits traffic from the whole internet`), evidence),
-        );
-      else
-        results.push(pass(found(`${edge.from} in front of it does not admit the whole internet`), evidence));
+        results.push(fail(`${edge.from} admits traffic from the whole internet`, evidence));
+      else results.push(pass(`${edge.from} does not admit the whole internet`, evidence));
     }
     return results;
   },

@@ -1,10 +1,10 @@
-import { makeResource } from '../../internal/rule-test-builders.js';
+import { resource } from '../../graph/__fixtures__/resource.js';
 import { type Fact, knownFact, unknownFact } from '../../model/evidence.js';
 import { describeRule } from '../__fixtures__/harness.js';
 import { rule } from './EU-ACC-004.js';
 
 const bucket = (accessLogging?: Fact<boolean>) =>
-  makeResource('aws_s3_bucket.customers', { facts: accessLogging === undefined ? {} : { accessLogging } });
+  resource('aws_s3_bucket.customers', { facts: accessLogging === undefined ? {} : { accessLogging } });
 const logging = (value: boolean) =>
   knownFact(value, {
     path: 'target_bucket',

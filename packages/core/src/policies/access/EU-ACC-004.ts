@@ -6,7 +6,7 @@
  * which records. Weak access control and missing access logging have themselves been fined (one
  * such decision: EUR 565,000), and they were findings of the Dutch DPA on the NVIS system.
  */
-import { fail, holdsPersonalData, pass, undecided, withEvidence } from '../shared.js';
+import { fail, holdsPersonalData, pass, undecided } from '../shared.js';
 import type { Rule } from '../types.js';
 
 export const rule: Rule = {
@@ -37,15 +37,9 @@ export const rule: Rule = {
   check(resource) {
     const fact = resource.facts.accessLogging;
     if (!holdsPersonalData(resource) || fact === undefined) return [];
-    if (!fact.known)
-      return [
-        undecided(
-          withEvidence(`access logging cannot be determined: ${fact.reason}`, fact.evidence),
-          fact.evidence,
-        ),
-      ];
+    if (!fact.known) return [undecided(`access logging cannot be determined: ${fact.reason}`, fact.evidence)];
     return fact.value
-      ? [pass(withEvidence('access is logged', fact.evidence), fact.evidence)]
-      : [fail(withEvidence('access to the personal data is not logged', fact.evidence), fact.evidence)];
+      ? [pass('access is logged', fact.evidence)]
+      : [fail('access to the personal data is not logged', fact.evidence)];
   },
 };

@@ -1,11 +1,11 @@
-import { makeResource } from '../../internal/rule-test-builders.js';
+import { resource } from '../../graph/__fixtures__/resource.js';
 import { type Fact, knownFact, unknownFact } from '../../model/evidence.js';
 import type { EncryptionAtRest } from '../../model/resource.js';
 import { describeRule } from '../__fixtures__/harness.js';
 import { rule } from './EU-ENC-001.js';
 
 const database = (encryptionAtRest?: Fact<EncryptionAtRest>) =>
-  makeResource('aws_db_instance.customers', {
+  resource('aws_db_instance.customers', {
     type: 'aws_db_instance',
     kind: 'relational-database',
     facts: encryptionAtRest === undefined ? {} : { encryptionAtRest },

@@ -5,7 +5,7 @@
  * notifying data subjects of a breach when the data was unintelligible to the attacker. Unencrypted
  * database storage and snapshots are the classic way a lost backup becomes a reportable breach.
  */
-import { fail, holdsPersonalData, pass, undecided, withEvidence } from '../shared.js';
+import { fail, holdsPersonalData, pass, undecided } from '../shared.js';
 import type { Rule } from '../types.js';
 
 export const rule: Rule = {
@@ -38,20 +38,16 @@ export const rule: Rule = {
     const fact = resource.facts.encryptionAtRest;
     if (!holdsPersonalData(resource) || fact === undefined) return [];
     if (!fact.known)
-      return [
-        undecided(
-          withEvidence(`encryption at rest cannot be determined: ${fact.reason}`, fact.evidence),
-          fact.evidence,
-        ),
-      ];
+      return [undecided(`encryption at rest cannot be determined: ${fact.reason}`, fact.evidence)];
     if (fact.value === 'none')
-      return [
-        fail(
-          withEvidence('personal data is stored without encryption at rest', fact.evidence),
-          fact.evidence,
-        ),
-      ];
-    const key = fact.value === 'customer-key' ? 'a customer-managed key' : 'a provider-managed key';
-    return [pass(withEvidence(`encrypted at rest with ${key}`, fact.evidence), fact.evidence)];
+      return [fail('personal data is stored without encryption at rest', fact.evidence)];
+    return [
+      pass(
+        fact.value === 'customer-key'
+          ? 'encrypted at rest with a customer-managed key'
+          : 'encrypted at rest with a provider-managed key',
+        fact.evidence,
+      ),
+    ];
   },
 };

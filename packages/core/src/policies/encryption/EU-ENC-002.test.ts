@@ -1,13 +1,11 @@
-import { makeResource } from '../../internal/rule-test-builders.js';
+import { resource } from '../../graph/__fixtures__/resource.js';
 import { type Fact, knownFact, unknownFact } from '../../model/evidence.js';
 import type { EncryptionAtRest } from '../../model/resource.js';
 import { describeRule } from '../__fixtures__/harness.js';
 import { rule } from './EU-ENC-002.js';
 
 const bucket = (encryptionAtRest?: Fact<EncryptionAtRest>) =>
-  makeResource('aws_s3_bucket.customers', {
-    facts: encryptionAtRest === undefined ? {} : { encryptionAtRest },
-  });
+  resource('aws_s3_bucket.customers', { facts: encryptionAtRest === undefined ? {} : { encryptionAtRest } });
 const atRest = (value: EncryptionAtRest) =>
   knownFact(value, { path: 'rule[0].apply_server_side_encryption_by_default[0].sse_algorithm', value });
 

@@ -6,7 +6,7 @@
  * under compulsion; a customer-managed key (with its own policy, rotation and audit trail) can be
  * withheld, and its use is logged.
  */
-import { fail, holdsPersonalData, pass, undecided, withEvidence } from '../shared.js';
+import { fail, holdsPersonalData, pass, undecided } from '../shared.js';
 import type { Rule } from '../types.js';
 
 export const rule: Rule = {
@@ -43,18 +43,15 @@ export const rule: Rule = {
     if (!context.profile.requireCustomerManagedKeys || !holdsPersonalData(resource) || fact === undefined)
       return [];
     if (!fact.known)
-      return [
-        undecided(
-          withEvidence(`the encryption key cannot be determined: ${fact.reason}`, fact.evidence),
-          fact.evidence,
-        ),
-      ];
-    if (fact.value === 'customer-key')
-      return [pass(withEvidence('encrypted with a customer-managed key', fact.evidence), fact.evidence)];
-    const found =
-      fact.value === 'none'
-        ? `not encrypted at rest, and ${context.profile.name} requires a customer-managed key`
-        : `encrypted with a provider-managed key; ${context.profile.name} requires a customer-managed key`;
-    return [fail(withEvidence(found, fact.evidence), fact.evidence)];
+      return [undecided(`the encryption key cannot be determined: ${fact.reason}`, fact.evidence)];
+    if (fact.value === 'customer-key') return [pass('encrypted with a customer-managed key', fact.evidence)];
+    return [
+      fail(
+        fact.value === 'none'
+          ? `not encrypted at rest, and ${context.profile.name} requires a customer-managed key`
+          : `encrypted with a provider-managed key; ${context.profile.name} requires a customer-managed key`,
+        fact.evidence,
+      ),
+    ];
   },
 };

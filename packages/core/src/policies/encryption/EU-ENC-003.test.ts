@@ -1,11 +1,11 @@
-import { makeResource } from '../../internal/rule-test-builders.js';
+import { resource } from '../../graph/__fixtures__/resource.js';
 import { type Fact, knownFact, unknownFact } from '../../model/evidence.js';
 import type { EncryptionInTransit } from '../../model/resource.js';
 import { describeRule, type RuleRow } from '../__fixtures__/harness.js';
 import { rule } from './EU-ENC-003.js';
 
 const storage = (encryptionInTransit?: Fact<EncryptionInTransit>) =>
-  makeResource('azurerm_storage_account.customers', {
+  resource('azurerm_storage_account.customers', {
     type: 'azurerm_storage_account',
     cloud: 'azure',
     schema: 'terraform-azurerm',

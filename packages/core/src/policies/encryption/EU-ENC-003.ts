@@ -5,15 +5,7 @@
  * 2021); a data store that still accepts them, or accepts plain text, lets personal data cross
  * networks readable by anyone on the path.
  */
-import {
-  fail,
-  holdsPersonalData,
-  MINIMUM_TLS,
-  pass,
-  tlsVersionNumber,
-  undecided,
-  withEvidence,
-} from '../shared.js';
+import { fail, holdsPersonalData, MINIMUM_TLS, pass, tlsVersionNumber, undecided } from '../shared.js';
 import type { Rule } from '../types.js';
 
 export const rule: Rule = {
@@ -45,16 +37,9 @@ export const rule: Rule = {
     const fact = resource.facts.encryptionInTransit;
     if (!holdsPersonalData(resource) || fact === undefined) return [];
     if (!fact.known)
-      return [
-        undecided(
-          withEvidence(`encryption in transit cannot be determined: ${fact.reason}`, fact.evidence),
-          fact.evidence,
-        ),
-      ];
+      return [undecided(`encryption in transit cannot be determined: ${fact.reason}`, fact.evidence)];
     if (!fact.value.enforced)
-      return [
-        fail(withEvidence('plain-text (unencrypted) connections are accepted', fact.evidence), fact.evidence),
-      ];
+      return [fail('plain-text (unencrypted) connections are accepted', fact.evidence)];
     const minimum = fact.value.minTlsVersion;
     if (minimum !== undefined) {
       const version = tlsVersionNumber(minimum);
@@ -69,9 +54,7 @@ export const rule: Rule = {
     }
     return [
       pass(
-        minimum !== undefined
-          ? `encryption in transit enforced (minimum TLS "${minimum}")`
-          : withEvidence('encryption in transit enforced', fact.evidence),
+        `encryption in transit enforced${minimum !== undefined ? ` (minimum TLS "${minimum}")` : ''}`,
         fact.evidence,
       ),
     ];

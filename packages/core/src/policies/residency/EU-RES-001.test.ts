@@ -1,9 +1,9 @@
-import { inRegion, makeResource, regionUnknown } from '../../internal/rule-test-builders.js';
+import { inRegion, REGION_UNKNOWN, resource } from '../../graph/__fixtures__/resource.js';
 import { knownFact } from '../../model/evidence.js';
 import { describeRule } from '../__fixtures__/harness.js';
 import { rule } from './EU-RES-001.js';
 
-const bucket = (region: string) => makeResource('aws_s3_bucket.customers', { region: inRegion(region) });
+const bucket = (region: string) => resource('aws_s3_bucket.customers', { region: inRegion(region) });
 const EU = 'EU member states';
 
 describeRule(rule, [
@@ -91,7 +91,7 @@ describeRule(rule, [
   {
     name: "allowedCountries ['FI'] lets a GCP resource in europe-north1 (Hamina) pass",
     input: {
-      subject: makeResource('google_storage_bucket.customers', {
+      subject: resource('google_storage_bucket.customers', {
         type: 'google_storage_bucket',
         cloud: 'gcp',
         schema: 'terraform-google',
@@ -119,7 +119,7 @@ describeRule(rule, [
   {
     name: 'an Azure resource in westeurope passes under eu',
     input: {
-      subject: makeResource('azurerm_storage_account.customers', {
+      subject: resource('azurerm_storage_account.customers', {
         type: 'azurerm_storage_account',
         cloud: 'azure',
         schema: 'terraform-azurerm',
@@ -151,7 +151,7 @@ describeRule(rule, [
   {
     name: 'not applicable: a resource with an edge fact (EU-RES-004 judges it)',
     input: {
-      subject: makeResource('aws_cloudfront_distribution.cdn', {
+      subject: resource('aws_cloudfront_distribution.cdn', {
         type: 'aws_cloudfront_distribution',
         kind: 'edge-distribution',
         region: inRegion('us-east-1'),
@@ -162,9 +162,7 @@ describeRule(rule, [
   },
   {
     name: 'not applicable: region unknown (EU-RES-003 reports it)',
-    input: {
-      subject: makeResource('aws_s3_bucket.customers', { region: regionUnknown('known only after apply') }),
-    },
+    input: { subject: resource('aws_s3_bucket.customers', { region: REGION_UNKNOWN }) },
     expected: [],
   },
   {

@@ -1,70 +1,63 @@
-import { inRegion, makeEdge, makeResource, regionUnknown } from '../../internal/rule-test-builders.js';
+import { flow, inRegion, REGION_UNKNOWN, resource } from '../../graph/__fixtures__/resource.js';
 import { knownFact } from '../../model/evidence.js';
-import type { FlowKind } from '../../model/resource.js';
+import type { Flow } from '../../model/resource.js';
 import { describeRule } from '../__fixtures__/harness.js';
 import { rule } from './EU-RES-002.js';
 
 const SOURCE = 'aws_s3_bucket.customers';
-const REPLICA = 'aws_s3_bucket.replica';
-const source = makeResource(SOURCE);
+const source = (...flows: Flow[]) => resource(SOURCE, { flows });
+const target = (region: string) =>
+  resource('aws_s3_bucket.replica', { region: inRegion(region), identifiers: ['arn:aws:s3:::replica'] });
+const toReplica = flow('replica', { identifier: 'arn:aws:s3:::replica' });
 const EU = 'EU member states';
-
-/** A copy from the subject to a resource of the input, landing where that resource is. */
-const copyTo = (to: string, region: string, kind: FlowKind = 'replica') =>
-  makeEdge(kind, SOURCE, to, { toRegion: inRegion(region) });
 
 const VAULT = 'arn:aws:backup:us-west-2:123456789012:backup-vault:dr';
 // The describer reads the destination region out of the vault ARN and puts it on the flow end.
-const backupToOregon = makeEdge('backup-copy', SOURCE, null, {
-  externalTarget: VAULT,
-  toRegion: knownFact('us-west-2', { path: 'rule[0].copy_action[0].destination_vault_arn', value: VAULT }),
+const backupToOregon = flow('backup-copy', {
+  identifier: VAULT,
+  region: knownFact('us-west-2', { path: 'rule[0].copy_action[0].destination_vault_arn', value: VAULT }),
 });
 
 describeRule(rule, [
   {
     name: 'replica to a resource in us-east-1 fails',
-    input: { subject: source, edges: [copyTo(REPLICA, 'us-east-1')] },
+    input: { subject: source(toReplica), others: [target('us-east-1')] },
     expected: [
       {
         status: 'fail',
-        message: `replicates to ${REPLICA} in us-east-1 (United States), outside the allowed jurisdictions (${EU})`,
+        message: `replicates to aws_s3_bucket.replica in us-east-1 (United States), outside the allowed jurisdictions (${EU})`,
         evidence: ['replica.target', 'region'],
       },
     ],
   },
   {
     name: 'replica to a resource in eu-west-1 passes',
-    input: { subject: source, edges: [copyTo(REPLICA, 'eu-west-1')] },
-    expected: [{ status: 'pass', message: `replicates to ${REPLICA} in eu-west-1 (Ireland)` }],
+    input: { subject: source(toReplica), others: [target('eu-west-1')] },
+    expected: [{ status: 'pass', message: 'replicates to aws_s3_bucket.replica in eu-west-1 (Ireland)' }],
   },
   {
-    name: 'replica to eu-west-2 (London) fails under eu',
-    input: { subject: source, edges: [copyTo(REPLICA, 'eu-west-2')] },
+    name: "the target's own region outweighs the region the flow states",
+    input: {
+      subject: source(flow('replica', { identifier: 'arn:aws:s3:::replica', region: inRegion('eu-west-1') })),
+      others: [target('us-east-1')],
+    },
     expected: [
       {
         status: 'fail',
-        message: `replicates to ${REPLICA} in eu-west-2 (United Kingdom), outside the allowed jurisdictions (${EU})`,
+        message: `replicates to aws_s3_bucket.replica in us-east-1 (United States), outside the allowed jurisdictions (${EU})`,
       },
     ],
   },
   {
     name: 'replica to eu-west-2 (London) passes under adequacy',
-    input: { subject: source, edges: [copyTo(REPLICA, 'eu-west-2')], profile: 'adequacy' },
-    expected: [{ status: 'pass', message: `replicates to ${REPLICA} in eu-west-2 (United Kingdom)` }],
+    input: { subject: source(toReplica), others: [target('eu-west-2')], profile: 'adequacy' },
+    expected: [
+      { status: 'pass', message: 'replicates to aws_s3_bucket.replica in eu-west-2 (United Kingdom)' },
+    ],
   },
   {
-    name: 'replica to an external target without a region: unknown with the reason',
-    input: {
-      subject: source,
-      edges: [
-        makeEdge('replica', SOURCE, null, {
-          externalTarget: 'arn:aws:s3:::elsewhere',
-          toRegion: regionUnknown(
-            'target arn:aws:s3:::elsewhere is not in this input and the flow does not state its region',
-          ),
-        }),
-      ],
-    },
+    name: 'replica to an external target without a region: unknown',
+    input: { subject: source(flow('replica', { identifier: 'arn:aws:s3:::elsewhere' })) },
     expected: [
       {
         status: 'unknown',
@@ -75,14 +68,7 @@ describeRule(rule, [
   },
   {
     name: 'a flow naming no target and no region: unknown',
-    input: {
-      subject: source,
-      edges: [
-        makeEdge('replica', SOURCE, null, {
-          toRegion: regionUnknown('the flow does not name its target or state its region'),
-        }),
-      ],
-    },
+    input: { subject: source(flow('replica', {})) },
     expected: [
       {
         status: 'unknown',
@@ -92,31 +78,34 @@ describeRule(rule, [
     ],
   },
   {
-    name: 'replica to a resource whose region is known only after apply: unknown',
+    name: 'replica to a resource in the input whose region is known only after apply: unknown',
     input: {
-      subject: source,
-      edges: [makeEdge('replica', SOURCE, REPLICA, { toRegion: regionUnknown('known only after apply') })],
+      subject: source(toReplica),
+      others: [
+        resource('aws_s3_bucket.replica', { region: REGION_UNKNOWN, identifiers: ['arn:aws:s3:::replica'] }),
+      ],
     },
     expected: [
       {
         status: 'unknown',
-        message: `replicates to ${REPLICA}, whose region cannot be determined: known only after apply`,
+        message:
+          'replicates to aws_s3_bucket.replica, whose region cannot be determined: known only after apply',
       },
     ],
   },
   {
     name: 'replica to an uncatalogued region: unknown',
-    input: { subject: source, edges: [copyTo(REPLICA, 'xx-mars-1')] },
+    input: { subject: source(toReplica), others: [target('xx-mars-1')] },
     expected: [
       {
         status: 'unknown',
-        message: `replicates to ${REPLICA}: region "xx-mars-1" is not in eugate's catalogue of aws regions`,
+        message: `replicates to aws_s3_bucket.replica: region "xx-mars-1" is not in eugate's catalogue of aws regions`,
       },
     ],
   },
   {
     name: 'backup copy to a vault whose ARN names us-west-2 fails',
-    input: { subject: source, edges: [backupToOregon] },
+    input: { subject: source(backupToOregon) },
     expected: [
       {
         status: 'fail',
@@ -126,25 +115,14 @@ describeRule(rule, [
     ],
   },
   {
-    name: 'log delivery to a bucket in us-east-1 fails',
-    input: { subject: source, edges: [copyTo('aws_s3_bucket.logs', 'us-east-1', 'log-delivery')] },
-    expected: [
-      {
-        status: 'fail',
-        message: `delivers logs to aws_s3_bucket.logs in us-east-1 (United States), outside the allowed jurisdictions (${EU})`,
-      },
-    ],
-  },
-  {
-    name: 'read replica and log delivery in the EU pass, one result per edge in order',
+    name: 'read replica and log delivery in the EU pass, one result per flow in order',
     input: {
-      subject: source,
-      edges: [
-        copyTo('aws_db_instance.replica', 'eu-north-1', 'read-replica'),
-        makeEdge('log-delivery', SOURCE, null, {
-          externalTarget: 'logs-bucket',
-          toRegion: inRegion('eu-central-1'),
-        }),
+      subject: source(
+        flow('read-replica', { address: 'aws_db_instance.replica' }),
+        flow('log-delivery', { identifier: 'logs-bucket', region: inRegion('eu-central-1') }),
+      ),
+      others: [
+        resource('aws_db_instance.replica', { kind: 'relational-database', region: inRegion('eu-north-1') }),
       ],
     },
     expected: [
@@ -153,82 +131,73 @@ describeRule(rule, [
     ],
   },
   {
-    name: 'one copy outside among copies inside: one result each',
+    name: 'a replication configuration speaks for the bucket it configures',
     input: {
-      subject: source,
-      edges: [copyTo(REPLICA, 'eu-central-1'), copyTo('aws_s3_bucket.dr', 'us-west-2')],
+      subject: source(),
+      others: [
+        resource('aws_s3_bucket_replication_configuration.customers', {
+          kind: 'configuration',
+          storesData: false,
+          configures: SOURCE,
+          flows: [toReplica],
+        }),
+        target('us-east-1'),
+      ],
     },
     expected: [
-      { status: 'pass', message: `replicates to ${REPLICA} in eu-central-1 (Germany)` },
       {
         status: 'fail',
-        message: `replicates to aws_s3_bucket.dr in us-west-2 (United States), outside the allowed jurisdictions (${EU})`,
+        message: `replicates to aws_s3_bucket.replica in us-east-1 (United States), outside the allowed jurisdictions (${EU})`,
       },
     ],
   },
   {
     name: 'narrowed countries apply to copies too',
     input: {
-      subject: source,
-      edges: [copyTo(REPLICA, 'eu-west-1')],
+      subject: source(toReplica),
+      others: [target('eu-west-1')],
       profile: { profile: 'eu', allowedCountries: ['DE'] },
     },
     expected: [
       {
         status: 'fail',
-        message: `replicates to ${REPLICA} in eu-west-1 (Ireland), outside the allowed jurisdictions (${EU}, narrowed to DE)`,
+        message: `replicates to aws_s3_bucket.replica in eu-west-1 (Ireland), outside the allowed jurisdictions (${EU}, narrowed to DE)`,
       },
     ],
   },
   {
-    name: 'azure: a geo-replica in a paired region outside the EU fails',
-    input: {
-      subject: makeResource('azurerm_storage_account.customers', {
-        type: 'azurerm_storage_account',
-        cloud: 'azure',
-        schema: 'terraform-azurerm',
-        region: inRegion('westeurope', 'location'),
-      }),
-      edges: [
-        makeEdge('replica', 'azurerm_storage_account.customers', null, {
-          externalTarget: 'secondary of azurerm_storage_account.customers',
-          toRegion: inRegion('eastus', 'account_replication_type'),
-        }),
-      ],
-    },
-    expected: [
-      {
-        status: 'fail',
-        message: `replicates to secondary of azurerm_storage_account.customers in eastus (United States), outside the allowed jurisdictions (${EU})`,
-      },
-    ],
-  },
-  {
-    name: 'edge-delivery edges are not judged here (EU-RES-004 judges the distribution)',
-    input: { subject: source, edges: [copyTo('aws_cloudfront_distribution.cdn', 'us-east-1', 'edge-delivery')] },
+    name: 'edge-delivery flows are ignored (EU-RES-004 judges them)',
+    input: { subject: source(flow('edge-delivery', { identifier: 'cdn', region: inRegion('us-east-1') })) },
     expected: [],
   },
   {
-    name: 'network-ingress edges are not copies',
-    input: { subject: source, edges: [copyTo('aws_security_group.db', 'us-east-1', 'network-ingress')] },
+    name: 'network-ingress flows are not copies',
+    input: {
+      subject: source(flow('network-ingress', { identifier: 'elsewhere', region: inRegion('us-east-1') })),
+    },
     expected: [],
   },
   {
     name: 'a copy flowing into the resource is judged at its source',
     input: {
-      subject: source,
-      edges: [makeEdge('replica', 'aws_s3_bucket.origin', SOURCE, { toRegion: inRegion('eu-west-1') })],
+      subject: resource(SOURCE, { identifiers: ['arn:aws:s3:::customers'] }),
+      others: [
+        resource('aws_s3_bucket.origin', {
+          region: inRegion('us-east-1'),
+          flows: [flow('replica', { identifier: 'arn:aws:s3:::customers' })],
+        }),
+      ],
     },
     expected: [],
   },
   {
     name: 'not applicable: no personal data',
-    input: { subject: source, edges: [copyTo(REPLICA, 'us-east-1')], personal: null },
+    input: { subject: source(toReplica), others: [target('us-east-1')], personal: null },
     expected: [],
   },
   {
-    name: 'not applicable: no edges',
-    input: { subject: source },
+    name: 'not applicable: no flows',
+    input: { subject: source() },
     expected: [],
   },
 ]);

@@ -1,15 +1,15 @@
-import { inRegion, makeResource, regionUnknown } from '../../internal/rule-test-builders.js';
+import { inRegion, REGION_UNKNOWN, resource } from '../../graph/__fixtures__/resource.js';
 import { knownFact, unknownFact } from '../../model/evidence.js';
 import type { Resource } from '../../model/resource.js';
 import { describeRule } from '../__fixtures__/harness.js';
 import { rule } from './EU-RES-003.js';
 
-const bucket = (region: Resource['region']) => makeResource('aws_s3_bucket.customers', { region });
+const bucket = (region: Resource['region']) => resource('aws_s3_bucket.customers', { region });
 
 describeRule(rule, [
   {
     name: 'region known only after apply: unknown with the reason',
-    input: { subject: bucket(regionUnknown('known only after apply')) },
+    input: { subject: bucket(REGION_UNKNOWN) },
     expected: [{ status: 'unknown', message: 'region cannot be determined: known only after apply' }],
   },
   {
@@ -71,15 +71,15 @@ describeRule(rule, [
   },
   {
     name: 'not applicable: no personal data',
-    input: { subject: bucket(regionUnknown('known only after apply')), personal: null },
+    input: { subject: bucket(REGION_UNKNOWN), personal: null },
     expected: [],
   },
   {
     name: 'not applicable: a resource with an edge fact',
     input: {
-      subject: makeResource('aws_cloudfront_distribution.cdn', {
+      subject: resource('aws_cloudfront_distribution.cdn', {
         kind: 'edge-distribution',
-        region: regionUnknown('known only after apply'),
+        region: REGION_UNKNOWN,
         facts: { edge: knownFact({ global: true, restrictedToEu: false }) },
       }),
     },

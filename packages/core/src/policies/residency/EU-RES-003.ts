@@ -6,7 +6,7 @@
  * anywhere: eugate fails closed instead of guessing — the failure mode of tools that default to
  * `us-east-1` or treat "not set" as "fine".
  */
-import { holdsPersonalData, judgeRegion, pass, undecided, withEvidence } from '../shared.js';
+import { holdsPersonalData, judgeRegion, pass, undecided } from '../shared.js';
 import type { Rule } from '../types.js';
 
 export const rule: Rule = {
@@ -37,21 +37,11 @@ export const rule: Rule = {
   check(resource, context) {
     if (!holdsPersonalData(resource) || resource.facts.edge !== undefined) return [];
     if (!resource.region.known) {
-      return [
-        undecided(
-          withEvidence(`region cannot be determined: ${resource.region.reason}`, resource.region.evidence),
-          resource.region.evidence,
-        ),
-      ];
+      return [undecided(`region cannot be determined: ${resource.region.reason}`, resource.region.evidence)];
     }
     const judgement = judgeRegion(context, resource.cloud, resource.region.value);
     return judgement.state === 'uncatalogued'
-      ? [undecided(withEvidence(judgement.reason, resource.region.evidence), resource.region.evidence)]
-      : [
-          pass(
-            withEvidence(`region ${judgement.place} is stated in the artifact`, resource.region.evidence),
-            resource.region.evidence,
-          ),
-        ];
+      ? [undecided(judgement.reason, resource.region.evidence)]
+      : [pass(`region ${judgement.place} is stated in the artifact`, resource.region.evidence)];
   },
 };

@@ -1,4 +1,4 @@
-import { inRegion, makeResource } from '../../internal/rule-test-builders.js';
+import { inRegion, resource } from '../../graph/__fixtures__/resource.js';
 import { type Fact, knownFact, unknownFact } from '../../model/evidence.js';
 import type { EdgeExposure } from '../../model/resource.js';
 import { describeRule } from '../__fixtures__/harness.js';
@@ -7,7 +7,7 @@ import { rule } from './EU-RES-004.js';
 const CDN = 'aws_cloudfront_distribution.cdn';
 
 function distribution(edge?: Fact<EdgeExposure>) {
-  return makeResource(CDN, {
+  return resource(CDN, {
     type: 'aws_cloudfront_distribution',
     kind: 'edge-distribution',
     storesData: false,

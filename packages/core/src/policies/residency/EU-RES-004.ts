@@ -5,7 +5,7 @@
  * limits cost or audience, not where the copies are cached. Personal data behind CloudFront, Azure
  * Front Door/CDN or a global load balancer with CDN is transferred wherever the edges are.
  */
-import { fail, holdsPersonalData, pass, undecided, withEvidence } from '../shared.js';
+import { fail, holdsPersonalData, pass, undecided } from '../shared.js';
 import type { Rule } from '../types.js';
 
 export const rule: Rule = {
@@ -38,32 +38,18 @@ export const rule: Rule = {
     const edge = resource.facts.edge;
     if (!holdsPersonalData(resource) || edge === undefined) return [];
     if (!edge.known)
-      return [
-        undecided(
-          withEvidence(`edge distribution cannot be determined: ${edge.reason}`, edge.evidence),
-          edge.evidence,
-        ),
-      ];
+      return [undecided(`edge distribution cannot be determined: ${edge.reason}`, edge.evidence)];
     const origin = resource.personalData?.via?.[0];
     const serving =
       origin !== undefined && origin !== resource.address
         ? ` serves personal data from ${origin}`
         : ' serves personal data';
-    if (!edge.value.global)
-      return [pass(withEvidence('the service is regional, not global', edge.evidence), edge.evidence)];
+    if (!edge.value.global) return [pass('the service is regional, not global', edge.evidence)];
     return edge.value.restrictedToEu
-      ? [
-          pass(
-            withEvidence('global edge service restricted to EU edge locations', edge.evidence),
-            edge.evidence,
-          ),
-        ]
+      ? [pass(`global edge service restricted to EU edge locations`, edge.evidence)]
       : [
           fail(
-            withEvidence(
-              `global edge service${serving} through edge locations worldwide, without EU restriction`,
-              edge.evidence,
-            ),
+            `global edge service${serving} through edge locations worldwide, without EU restriction`,
             edge.evidence,
           ),
         ];
