@@ -5,5 +5,6 @@ import { defineConfig } from 'rolldown';
 export default defineConfig({
   input: 'dist/bin.js',
   platform: 'node',
+  external: ['@cdktf/hcl2json'],
   output: { file: 'dist/eugate.js', format: 'esm', sourcemap: true, minify: true },
 });
