@@ -2,9 +2,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
   defaultConfig,
-  describeAll,
   type EugateConfig,
-  evaluate,
   exitCodeFor,
   InputError,
   mergeConfig,
@@ -12,6 +10,7 @@ import {
   type Report,
   renderJson,
   renderText,
+  scanRawResources,
 } from '@eugate/core';
 import { DESCRIBERS } from '../describers.js';
 import { collectInputs } from '../input/collect.js';
@@ -41,14 +40,9 @@ export function runScan(
   const config = loadConfig(options, cwd);
   const region = options.region ?? config.region;
   const input = collectInputs(paths, cwd, region === undefined ? {} : { region });
-  const { resources, notModelled } = describeAll(input.resources, DESCRIBERS);
-  const report: Report = evaluate(
-    {
-      resources,
-      notModelled: notModelled.map((raw) => ({ type: raw.type, address: raw.address })),
-      inputs: input.files,
-      notes: input.notes,
-    },
+  const report: Report = scanRawResources(
+    { resources: input.resources, inputs: input.files, notes: input.notes },
+    DESCRIBERS,
     config,
     { today: options.date ?? todayUtc(), toolVersion: VERSION },
   );
