@@ -44,19 +44,33 @@ export function typeOfAddress(address: string): string | undefined {
 }
 
 export function createScan(resources: readonly RawResource[]): Scan {
-  const byAddress = new Map(resources.map((r) => [r.address, r]));
+  const byAddress = new Map<string, RawResource>();
   const byType = new Map<string, RawResource[]>();
-  // `aws_s3_bucket.b` → its instances `aws_s3_bucket.b[0]`, `aws_s3_bucket.b["x"]`.
-  const byBaseAddress = new Map<string, string[]>();
-  for (const r of resources) {
+  for (let i = 0; i < resources.length; i++) {
+    const r = resources[i]!;
+    byAddress.set(r.address, r);
     pushTo(byType, r.type, r);
-    pushTo(byBaseAddress, r.address.replace(/\[[^\]]*\]$/, ''), r.address);
   }
+  // `aws_s3_bucket.b` → its instances `aws_s3_bucket.b[0]`, `aws_s3_bucket.b["x"]`. Built on first
+  // use: only a reference that names no resource of the input needs it.
+  let byBaseAddress: Map<string, string[]> | undefined;
+  const instancesOf = (base: string): readonly string[] => {
+    if (byBaseAddress === undefined) {
+      byBaseAddress = new Map();
+      for (const r of resources) pushTo(byBaseAddress, r.address.replace(/\[[^\]]*\]$/, ''), r.address);
+    }
+    return byBaseAddress.get(base) ?? [];
+  };
   // Every lookup below is memoised: describers ask the same questions for each of thousands of
   // resources, and a linear search per question makes a large plan quadratic.
+  // Keyed by nested maps rather than joined strings, so that asking builds no key string.
   const resolved = new Map<string, string[]>();
-  const nameIndexes = new Map<string, Map<unknown, RawResource[]>>();
-  const companionIndexes = new Map<string, Map<string, RawResource[]>>();
+  const nameIndexes = new Map<string, Map<string, Map<unknown, RawResource[]>>>();
+  // companion type → argument → target type → name attributes → target address → companions
+  const companionIndexes = new Map<
+    string,
+    Map<string, Map<string, Map<string, Map<string, RawResource[]>>>>
+  >();
 
   /** A reference such as `aws_s3_bucket.b.id` or `aws_s3_bucket.b[count.index]` → resource addresses in the input. */
   function resolve(reference: string): string[] {
@@ -76,17 +90,21 @@ export function createScan(resources: readonly RawResource[]): Scan {
       candidate = candidate.slice(0, dot);
     }
     // `aws_s3_bucket.b` (or `…b[count.index]`) against instances `aws_s3_bucket.b[0]`: only when unambiguous.
-    const instances = byBaseAddress.get(reference.replace(/\[[^\]]*\]$/, '')) ?? [];
+    const instances = instancesOf(reference.replace(/\[[^\]]*\]$/, ''));
     return instances.length === 1 && instances[0] !== undefined ? [instances[0]] : [];
   }
 
   function nameIndex(types: readonly string[], attribute: string): Map<unknown, RawResource[]> {
-    const key = `${types.join(',')}|${attribute}`;
-    let index = nameIndexes.get(key);
+    let byAttribute = nameIndexes.get(listKey(types));
+    if (byAttribute === undefined) {
+      byAttribute = new Map();
+      nameIndexes.set(listKey(types), byAttribute);
+    }
+    let index = byAttribute.get(attribute);
     if (index === undefined) {
       index = new Map();
       for (const target of scan.ofType(...types)) pushTo(index, target.properties[attribute], target);
-      nameIndexes.set(key, index);
+      byAttribute.set(attribute, index);
     }
     return index;
   }
@@ -97,15 +115,25 @@ export function createScan(resources: readonly RawResource[]): Scan {
     ofType: (...types) =>
       types.length === 1 ? (byType.get(types[0] as string) ?? []) : types.flatMap((t) => byType.get(t) ?? []),
     referenced(raw, argument, types) {
-      const out = new Set<string>();
-      for (const reference of raw.references?.[argument] ?? []) {
-        for (const address of resolve(reference)) {
-          const target = byAddress.get(address);
-          if (address !== raw.address && (types === undefined || (target && types.includes(target.type))))
-            out.add(address);
+      const references = raw.references?.[argument];
+      if (references === undefined || references.length === 0) return [];
+      // Usually one reference to one resource: no set, and sorting only when there are several.
+      const out: string[] = [];
+      for (let i = 0; i < references.length; i++) {
+        const addresses = resolve(references[i]!);
+        for (let j = 0; j < addresses.length; j++) {
+          const address = addresses[j]!;
+          if (address === raw.address) continue;
+          if (types !== undefined) {
+            const target = byAddress.get(address);
+            if (target === undefined || !types.includes(target.type)) continue;
+          }
+          out.push(address);
         }
       }
-      return [...out].sort();
+      if (out.length < 2) return out;
+      out.sort();
+      return out.filter((address, index) => index === 0 || address !== out[index - 1]);
     },
     named(types, attribute, value) {
       return nameIndex(types, attribute).get(value) ?? [];
@@ -116,24 +144,49 @@ export function createScan(resources: readonly RawResource[]): Scan {
       if (referenced.length > 1) return undefined;
       const value = raw.properties[argument];
       if (typeof value !== 'string' || value === '') return undefined;
-      const named = new Set(nameAttributes.flatMap((attribute) => scan.named(types, attribute, value)));
-      return named.size === 1 ? [...named][0] : undefined;
+      // The one resource some name attribute designates (found once or by several attributes).
+      let found: RawResource | undefined;
+      for (const attribute of nameAttributes) {
+        for (const target of scan.named(types, attribute, value)) {
+          if (found === undefined) found = target;
+          else if (found !== target) return undefined;
+        }
+      }
+      return found;
     },
     companionsOf(target, companionType, argument, nameAttributes) {
-      const key = `${companionType}|${argument}|${target.type}|${nameAttributes.join(',')}`;
-      let index = companionIndexes.get(key);
+      const byTargetType = nested(nested(companionIndexes, companionType), argument);
+      const byNames = nested(byTargetType, target.type);
+      let index = byNames.get(listKey(nameAttributes));
       if (index === undefined) {
         index = new Map();
+        const targetTypes = [target.type];
         for (const companion of scan.ofType(companionType)) {
-          const designated = scan.targetOf(companion, argument, [target.type], nameAttributes);
+          const designated = scan.targetOf(companion, argument, targetTypes, nameAttributes);
           if (designated !== undefined) pushTo(index, designated.address, companion);
         }
-        companionIndexes.set(key, index);
+        byNames.set(listKey(nameAttributes), index);
       }
-      return [...(index.get(target.address) ?? [])];
+      const found = index.get(target.address);
+      return found === undefined ? [] : found.slice();
     },
   };
   return scan;
+}
+
+/** The map under `key`, created when missing. */
+function nested<V>(map: Map<string, Map<string, V>>, key: string): Map<string, V> {
+  let inner = map.get(key);
+  if (inner === undefined) {
+    inner = new Map();
+    map.set(key, inner);
+  }
+  return inner;
+}
+
+/** A key for a short list of names; a one-element list (the usual case) needs no new string. */
+function listKey(names: readonly string[]): string {
+  return names.length === 1 ? (names[0] as string) : names.join('\u0000');
 }
 
 function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {

@@ -26,7 +26,8 @@ export function describeAll(
   }
 
   const groups = new Map<SchemaFamily, RawResource[]>();
-  for (const raw of raws) {
+  for (let i = 0; i < raws.length; i++) {
+    const raw = raws[i]!;
     const group = groups.get(raw.schema);
     if (group === undefined) groups.set(raw.schema, [raw]);
     else group.push(raw);
@@ -54,6 +55,7 @@ function assertNothingDropped(
   described: readonly Resource[],
   notModelled: readonly RawResource[],
 ): void {
+  if (inInputOrder(group, described, notModelled)) return;
   const accounted = new Set<string>([
     ...described.map((resource) => resource.address),
     ...notModelled.map((raw) => raw.address),
@@ -66,4 +68,25 @@ function assertNothingDropped(
         ': every resource must be described or listed as not modelled',
     );
   }
+}
+
+/**
+ * The common case, checked without building a set of every address: the describer returned each
+ * raw resource once, in input order, either described (same address) or as not modelled (itself).
+ */
+function inInputOrder(
+  group: readonly RawResource[],
+  described: readonly Resource[],
+  notModelled: readonly RawResource[],
+): boolean {
+  if (described.length + notModelled.length !== group.length) return false;
+  let d = 0;
+  let n = 0;
+  for (let i = 0; i < group.length; i++) {
+    const raw = group[i]!;
+    if (d < described.length && described[d]!.address === raw.address) d++;
+    else if (n < notModelled.length && notModelled[n] === raw) n++;
+    else return false;
+  }
+  return true;
 }

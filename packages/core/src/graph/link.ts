@@ -12,11 +12,27 @@ type ResolvedEnd = { readonly address: string } | { readonly address: null; read
  */
 export function link(resources: readonly Resource[]): Graph {
   const byAddress = new Map<string, Resource>();
-  const byIdentifier = new Map<string, string>();
-  for (const resource of resources) {
+  // Only identifiers some flow names are indexed: resources carry several each (names, ARNs,
+  // domain names), and a large plan has hundreds of thousands that nothing refers to.
+  const wanted = new Set<string>();
+  for (let r = 0; r < resources.length; r++) {
+    const resource = resources[r]!;
     if (!byAddress.has(resource.address)) byAddress.set(resource.address, resource);
-    for (const identifier of resource.identifiers) {
-      if (!byIdentifier.has(identifier)) byIdentifier.set(identifier, resource.address);
+    for (let f = 0; f < resource.flows.length; f++) {
+      const flow = resource.flows[f]!;
+      if (flow.from.self !== true && flow.from.identifier !== undefined) wanted.add(flow.from.identifier);
+      if (flow.to.self !== true && flow.to.identifier !== undefined) wanted.add(flow.to.identifier);
+    }
+  }
+  const byIdentifier = new Map<string, string>();
+  if (wanted.size > 0) {
+    for (let r = 0; r < resources.length; r++) {
+      const identifiers = resources[r]!.identifiers;
+      for (let i = 0; i < identifiers.length; i++) {
+        const identifier = identifiers[i]!;
+        if (wanted.has(identifier) && !byIdentifier.has(identifier))
+          byIdentifier.set(identifier, resources[r]!.address);
+      }
     }
   }
 
@@ -32,7 +48,8 @@ export function link(resources: readonly Resource[]): Graph {
   };
 
   const edges: Edge[] = [];
-  for (const resource of resources) {
+  for (let r = 0; r < resources.length; r++) {
+    const resource = resources[r]!;
     // A configuration resource (an S3 bucket's replication configuration) speaks for the resource
     // it configures: its flows start at that resource, which is what holds the data.
     const owner =
@@ -41,7 +58,8 @@ export function link(resources: readonly Resource[]): Graph {
       byAddress.has(resource.configures)
         ? resource.configures
         : resource.address;
-    for (const flow of resource.flows) {
+    for (let f = 0; f < resource.flows.length; f++) {
+      const flow = resource.flows[f]!;
       edges.push(
         toEdge(flow, resolve(flow.from, owner), resolve(flow.to, owner), resource.address, byAddress),
       );
@@ -50,7 +68,8 @@ export function link(resources: readonly Resource[]): Graph {
 
   const outgoing = new Map<string, Edge[]>();
   const incoming = new Map<string, Edge[]>();
-  for (const edge of edges) {
+  for (let e = 0; e < edges.length; e++) {
+    const edge = edges[e]!;
     if (edge.from !== null) append(outgoing, edge.from, edge);
     if (edge.to !== null) append(incoming, edge.to, edge);
   }

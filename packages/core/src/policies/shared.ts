@@ -1,6 +1,7 @@
 import type { ClassifiedResource } from '../classify/types.js';
 import type { Evidence } from '../model/evidence.js';
 import type { Cloud } from '../model/resource.js';
+import type { ResolvedProfile } from '../profiles/types.js';
 import { countryName } from '../regions/index.js';
 import type { RegionInfo } from '../regions/types.js';
 import type { RuleContext, RuleResult } from './types.js';
@@ -31,7 +32,31 @@ export type RegionJudgement =
   | { readonly state: 'uncatalogued'; readonly reason: string };
 
 export function judgeRegion(context: RuleContext, cloud: Cloud, region: string): RegionJudgement {
-  const verdict = context.profile.checkRegion(cloud, region);
+  // Rules judge the same few regions for every resource of a scan: once per profile is enough.
+  let byCloud = judgements.get(context.profile);
+  if (byCloud === undefined) {
+    byCloud = new Map();
+    judgements.set(context.profile, byCloud);
+  }
+  let byRegion = byCloud.get(cloud);
+  if (byRegion === undefined) {
+    byRegion = new Map();
+    byCloud.set(cloud, byRegion);
+  }
+  let judgement = byRegion.get(region);
+  if (judgement === undefined) {
+    judgement = judgeUncached(context.profile, cloud, region);
+    if (byRegion.size < MAX_JUDGED_REGIONS) byRegion.set(region, judgement);
+  }
+  return judgement;
+}
+
+const judgements = new WeakMap<ResolvedProfile, Map<Cloud, Map<string, RegionJudgement>>>();
+/** Region codes come from the input; a bound keeps a hostile one from growing the cache without end. */
+const MAX_JUDGED_REGIONS = 1_000;
+
+function judgeUncached(profile: ResolvedProfile, cloud: Cloud, region: string): RegionJudgement {
+  const verdict = profile.checkRegion(cloud, region);
   if (!verdict.known) return { state: 'uncatalogued', reason: verdict.reason };
   return { state: verdict.value.allowed ? 'allowed' : 'outside', place: placeOf(verdict.value.region) };
 }

@@ -15,10 +15,13 @@ export function regionKey(cloud: Cloud, code: string): string {
   return cloud === 'azure' ? key.replace(/\s+/g, '') : key;
 }
 
+/** One collator for the whole sort: `localeCompare` with options builds a new one per call. */
+const NUMERIC_EN = new Intl.Collator('en', { numeric: true });
+
 function compareRegions(a: RegionInfo, b: RegionInfo): number {
   if (a.cloud !== b.cloud) return CLOUDS.indexOf(a.cloud) - CLOUDS.indexOf(b.cloud);
   // Numeric collation keeps europe-west10 after europe-west9 and is the same on every machine.
-  return a.code.localeCompare(b.code, 'en', { numeric: true });
+  return NUMERIC_EN.compare(a.code, b.code);
 }
 
 function indexByKey(regions: readonly RegionInfo[]): ReadonlyMap<string, RegionInfo> {

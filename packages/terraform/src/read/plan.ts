@@ -275,7 +275,8 @@ function createResourceBuilder(
 
   function finish(): RawResource[] {
     const resolve = createReferenceResolver(instances);
-    for (const { resource, block, moduleAddress, key } of pending) {
+    for (let i = 0; i < pending.length; i++) {
+      const { resource, block, moduleAddress, key } = pending[i]!;
       const references = resolve(block, moduleAddress, resource.address, key);
       if (references !== undefined) resource.references = references;
     }

@@ -31,24 +31,26 @@ interface Instance {
 
 export function createInstanceIndex(): InstanceIndex {
   // Nested maps instead of one map keyed by a joined string: no key string is built per resource.
-  const byModule = new Map<string, Map<string, Map<string, Instance[]>>>();
+  // Type and name come first: a plan has few resource blocks but may have thousands of module
+  // instances, and this way their count makes lists longer, not maps more numerous.
+  const byType = new Map<string, Map<string, Map<string, Instance[]>>>();
   return {
     add(moduleAddress, type, name, address, key) {
-      let byType = byModule.get(moduleAddress);
-      if (byType === undefined) {
-        byType = new Map();
-        byModule.set(moduleAddress, byType);
-      }
       let byName = byType.get(type);
       if (byName === undefined) {
         byName = new Map();
         byType.set(type, byName);
       }
-      const list = byName.get(name);
-      if (list === undefined) byName.set(name, [{ address, key }]);
+      let byModule = byName.get(name);
+      if (byModule === undefined) {
+        byModule = new Map();
+        byName.set(name, byModule);
+      }
+      const list = byModule.get(moduleAddress);
+      if (list === undefined) byModule.set(moduleAddress, [{ address, key }]);
       else list.push({ address, key });
     },
-    lookup: (moduleAddress, type, name) => byModule.get(moduleAddress)?.get(type)?.get(name),
+    lookup: (moduleAddress, type, name) => byType.get(type)?.get(name)?.get(moduleAddress),
   };
 }
 
@@ -110,14 +112,31 @@ export function createReferenceResolver(
     if (byArgument.length === 0) return NO_REFERENCES;
     const prefix = moduleAddress === '' ? '' : `${moduleAddress}.`;
     const result: JsonObject = {};
-    for (const { argument, resources, others } of byArgument) {
-      const targets = new Set<string>();
-      for (const reference of resources) {
-        const found = resolveTargets(
+    for (let i = 0; i < byArgument.length; i++) {
+      const { argument, resources, others } = byArgument[i]!;
+      let first: readonly string[] | undefined;
+      if (resources.length === 1 && others.length === 0) {
+        // The usual argument: one reference to one resource instance, kept without building a set.
+        const reference = resources[0]!;
+        first = resolveTargets(
           instances.lookup(moduleAddress, reference.type, reference.name),
           reference,
           key,
         );
+        if (first.length === 0) {
+          defineOwn(result, argument, [`${prefix}${reference.text}`]);
+          continue;
+        }
+        if (first.length === 1) {
+          if (first[0] !== address) defineOwn(result, argument, [first[0]]);
+          continue;
+        }
+      }
+      const targets = new Set<string>();
+      for (const reference of resources) {
+        const found =
+          first ??
+          resolveTargets(instances.lookup(moduleAddress, reference.type, reference.name), reference, key);
         if (found.length === 0) targets.add(`${prefix}${reference.text}`);
         for (const target of found) if (target !== address) targets.add(target);
       }

@@ -61,9 +61,13 @@ export const terraformAwsDescriber: Describer = {
     const scan = createScan(resources);
     const described: Resource[] = [];
     const notModelled: RawResource[] = [];
-    for (const raw of resources) {
+    for (let i = 0; i < resources.length; i++) {
+      const raw = resources[i]!;
       // Data sources read existing things; they are listed, not described as resources being deployed.
-      const isDataSource = typeOfAddress(raw.address)?.startsWith('data.') ?? false;
+      // (Only an address with `data.` or `data[` in it can be one: most are decided without parsing.)
+      const isDataSource =
+        (raw.address.includes('data.') || raw.address.includes('data[')) &&
+        (typeOfAddress(raw.address)?.startsWith('data.') ?? false);
       const describer = isDataSource ? undefined : TERRAFORM_AWS_DESCRIBERS.get(raw.type);
       if (describer === undefined) notModelled.push(raw);
       else described.push(describer.describe(raw, scan));

@@ -8,9 +8,17 @@ import {
   readProperty,
 } from '@eugate/core';
 
+// Describers ask about the same few hundred paths for every resource: each is parsed once.
+const argumentsOfPaths = new Map<string, string>();
+
 /** The top-level argument of a property path: `rule[0].destination[0].bucket` → `rule`. */
 export function argumentOf(path: string): string {
-  return path.split(/[.[]/)[0] ?? path;
+  let argument = argumentsOfPaths.get(path);
+  if (argument === undefined) {
+    argument = path.split(/[.[]/)[0] ?? path;
+    if (argumentsOfPaths.size < 1000) argumentsOfPaths.set(path, argument);
+  }
+  return argument;
 }
 
 function hasReferences(raw: RawResource, argument: string): boolean {
@@ -65,8 +73,27 @@ export function kmsKeyReference(
   return keys.length > 0 ? evidence(`references.${argument}`, keys, from) : undefined;
 }
 
+const plainKeys = new Map<string, boolean>();
+
 /** A known, non-empty string property, for identifiers. */
 export function knownString(raw: RawResource, path: string): string | undefined {
+  if (isPlainKey(path)) {
+    // A top-level property, read as `asString(readProperty(…))` would without building evidence:
+    // describers read several identifiers of every resource this way.
+    const value = Object.hasOwn(raw.properties, path) ? raw.properties[path] : undefined;
+    if (typeof value === 'string') return value === '' ? undefined : value;
+    return typeof value === 'number' ? String(value) : undefined;
+  }
   const read = asString(readProperty(raw.properties, path));
   return read.state === 'set' ? read.value : undefined;
+}
+
+/** A path that is one property name (`bucket`), not `a.b` or `a[0]`. */
+function isPlainKey(path: string): boolean {
+  let plain = plainKeys.get(path);
+  if (plain === undefined) {
+    plain = /^[^.[\]]+$/.test(path);
+    if (plainKeys.size < 1000) plainKeys.set(path, plain);
+  }
+  return plain;
 }

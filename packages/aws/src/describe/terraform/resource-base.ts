@@ -12,7 +12,6 @@ import {
   type Resource,
   type ResourceFacts,
   type ResourceKind,
-  readProperty,
   unknown,
 } from '@eugate/core';
 import { knownString } from './plan-values.js';
@@ -38,31 +37,40 @@ export interface ResourceParts {
   readonly flows?: readonly Flow[];
 }
 
+/** Shared by resources without facts or flows (most configuration resources): they are never changed. */
+const NO_FACTS: ResourceFacts = Object.freeze({});
+const NO_FLOWS: readonly Flow[] = Object.freeze([]);
+
 export function buildResource(raw: RawResource, parts: ResourceParts): Resource {
-  const identifiers = new Set<string>();
+  const identifiers: string[] = [];
   for (const path of parts.identifierPaths ?? []) {
     const value = knownString(raw, path);
-    if (value !== undefined) identifiers.add(value);
+    if (value !== undefined && !identifiers.includes(value)) identifiers.push(value);
   }
   for (const value of parts.identifiers ?? [])
-    if (value !== undefined && value !== '') identifiers.add(value);
-  return {
+    if (value !== undefined && value !== '' && !identifiers.includes(value)) identifiers.push(value);
+  // Built property by property in the order of `Resource` (no spreads of temporary objects): this
+  // runs once per resource of the input.
+  const resource: Mutable<Resource> = {
     address: raw.address,
     type: raw.type,
     cloud: 'aws',
     schema: raw.schema,
     kind: parts.kind,
     source: raw.source,
-    ...(raw.stack === undefined ? {} : { stack: raw.stack }),
-    storesData: parts.storesData,
-    region: resourceRegion(raw),
-    tags: readTags(raw),
-    identifiers: [...identifiers].sort(),
-    ...(parts.configures === undefined ? {} : { configures: parts.configures }),
-    facts: parts.facts ?? {},
-    flows: parts.flows ?? [],
   };
+  if (raw.stack !== undefined) resource.stack = raw.stack;
+  resource.storesData = parts.storesData;
+  resource.region = resourceRegion(raw);
+  resource.tags = readTags(raw);
+  resource.identifiers = identifiers.sort();
+  if (parts.configures !== undefined) resource.configures = parts.configures;
+  resource.facts = parts.facts ?? NO_FACTS;
+  resource.flows = parts.flows ?? NO_FLOWS;
+  return resource as Resource;
 }
+
+type Mutable<T> = { -readonly [K in keyof T]?: T[K] };
 
 /** A companion resource: only configures another one, whose facts it feeds. */
 export function describeConfiguration(raw: RawResource, configures: RawResource | undefined): Resource {
@@ -79,6 +87,8 @@ export function resourceRegion(raw: RawResource): Fact<string> {
   return region === undefined ? raw.region : knownFact(region, evidence('region', region));
 }
 
+const TAG_PATHS = ['tags_all', 'tags'] as const;
+
 /**
  * `tags_all` includes the provider's `default_tags`, so it is what AWS will carry; but it is known
  * only after apply in many plans. Then the resource's own `tags` decide: a key set there wins over a
@@ -87,18 +97,19 @@ export function resourceRegion(raw: RawResource): Fact<string> {
  */
 export function readTags(raw: RawResource): Knowable<Readonly<Record<string, string>>> {
   let unknownReason: string | undefined;
-  for (const path of ['tags_all', 'tags']) {
-    const read = readProperty(raw.properties, path);
-    if (read.state === 'absent') continue;
-    if (read.state === 'unknown') {
+  for (const path of TAG_PATHS) {
+    // A top-level property: read directly, as `readProperty` would, without building evidence.
+    const map = Object.hasOwn(raw.properties, path) ? raw.properties[path] : undefined;
+    if (map === undefined || map === null) continue;
+    if (isUnknownValue(map)) {
       unknownReason ??= `${path} is known only after apply`;
       continue;
     }
-    if (typeof read.value !== 'object' || read.value === null || Array.isArray(read.value))
-      return unknown(`${path} is not a map: ${JSON.stringify(read.value)}`);
+    if (typeof map !== 'object' || Array.isArray(map))
+      return unknown(`${path} is not a map: ${JSON.stringify(map)}`);
     const tags: Record<string, string> = {};
     let partlyUnknown: string | undefined;
-    for (const [key, value] of Object.entries(read.value)) {
+    for (const [key, value] of Object.entries(map)) {
       if (isUnknownValue(value)) {
         partlyUnknown = `${path}.${key} is known only after apply`;
         break;
