@@ -1,5 +1,6 @@
 import type { RawResource } from '@eugate/core';
 import { expect, it } from 'vitest';
+import { CloudFormationReference } from '../../read/intrinsics.js';
 import { cfn, describeAll, factsOf, flowsOf, resourceOf, UNRESOLVED } from './__fixtures__/raw.js';
 
 const distribution = (config: Record<string, unknown>, references?: Record<string, string[]>) =>
@@ -16,6 +17,9 @@ const distribution = (config: Record<string, unknown>, references?: Record<strin
     references === undefined ? {} : { references },
   );
 const EDGE = { global: true, restrictedToEu: false };
+/** What the template reader leaves for `Fn::GetAtt <logicalId>.RegionalDomainName`. */
+const domainOf = (address: string) =>
+  new CloudFormationReference(`Fn::GetAtt ${address}.RegionalDomainName: known only after deploy`, address);
 
 it.each<[string, RawResource[], Record<string, unknown>, string[]]>([
   [
@@ -37,7 +41,39 @@ it.each<[string, RawResource[], Record<string, unknown>, string[]]>([
     ['edge-delivery Stack/Content -> self', 'log-delivery self -> Stack/Logs'],
   ],
   [
-    'only top-level references: every candidate gets the flows it may have',
+    // What the reader hands over: GetAtt values in place, references for DistributionConfig as a whole.
+    'references in place, references recorded for DistributionConfig only: origin and logging bucket told apart',
+    [
+      distribution(
+        {
+          Origins: [{ Id: 'o', DomainName: domainOf('Stack/Content') }],
+          Logging: { Bucket: domainOf('Stack/Logs') },
+        },
+        { DistributionConfig: ['Stack/Content', 'Stack/Logs', 'Stack/Oac'] },
+      ),
+      cfn('Stack/Content', 'AWS::S3::Bucket', {}),
+      cfn('Stack/Logs', 'AWS::S3::Bucket', {}),
+      cfn('Stack/Oac', 'AWS::CloudFront::OriginAccessControl', {}),
+    ],
+    {},
+    ['edge-delivery Stack/Content -> self', 'log-delivery self -> Stack/Logs'],
+  ],
+  [
+    'a logging bucket known by reference, an origin that is not: the origin is the other candidate',
+    [
+      distribution(
+        { Origins: [{ Id: 'o', DomainName: UNRESOLVED }], Logging: { Bucket: domainOf('Stack/Logs') } },
+        { DistributionConfig: ['Stack/Content', 'Stack/Logs', 'Stack/Oac'] },
+      ),
+      cfn('Stack/Content', 'AWS::S3::Bucket', {}),
+      cfn('Stack/Logs', 'AWS::S3::Bucket', {}),
+      cfn('Stack/Oac', 'AWS::CloudFront::OriginAccessControl', {}),
+    ],
+    {},
+    ['edge-delivery Stack/Content -> self', 'log-delivery self -> Stack/Logs'],
+  ],
+  [
+    'values that name no resource, only top-level references: every candidate gets the flows it may have',
     [
       distribution(
         { Origins: [{ Id: 'o', DomainName: UNRESOLVED }], Logging: { Bucket: UNRESOLVED } },

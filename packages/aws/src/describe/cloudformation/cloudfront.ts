@@ -11,6 +11,7 @@ import {
   SELF,
   unknownFact,
 } from '@eugate/core';
+import { isCloudFormationReference } from '../../read/intrinsics.js';
 import { buildResource, type TypeDescriber } from './resource-base.js';
 import { referencedAt, type Scan } from './scan.js';
 import { listLength, read } from './template-values.js';
@@ -109,11 +110,43 @@ function couldHoldContent(target: RawResource): boolean {
 
 type Pending = { readonly evidence: Evidence; readonly exact: string[] | undefined };
 
+/** The value at `path` as the reader left it: an `UnknownValue` is handed back, not read as unknown. */
+function valueAt(raw: RawResource, path: string): unknown {
+  let current: unknown = raw.properties;
+  for (const [, key, index] of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g)) {
+    if (current === null || typeof current !== 'object') return undefined;
+    const segment = key ?? Number(index);
+    current = Object.hasOwn(current, segment)
+      ? (current as Record<string | number, unknown>)[segment]
+      : undefined;
+  }
+  return current;
+}
+
+/**
+ * The resources the value at `path` comes from, when that is known exactly: the reader left a
+ * `CloudFormationReference` there (`Fn::GetAtt Bucket.RegionalDomainName`), or the references name
+ * the path (intrinsics handed in unresolved). Undefined when only the references of the whole
+ * `DistributionConfig` are known — the reader records references per top-level property, and
+ * `DistributionConfig` holds origins and the logging bucket alike.
+ */
+function sourcesAt(scan: Scan, distribution: RawResource, path: string): string[] | undefined {
+  const value = valueAt(distribution, path);
+  if (isCloudFormationReference(value)) {
+    const target = scan.get(value.address);
+    return target !== undefined && value.address !== distribution.address && couldHoldContent(target)
+      ? [value.address]
+      : [];
+  }
+  return referencedAt(scan, distribution, path, couldHoldContent);
+}
+
 /**
  * Each origin's content is cached at the edges (`edge-delivery` from the origin), and viewer logs
  * (IP addresses, URLs) go to the logging bucket (`log-delivery`). Ends known only at deployment are
- * found through references: exactly, when the references name the property path; else among the
- * distribution's references, and when those cannot be told apart, every candidate gets the flow
+ * found through references: exactly, when the value is a reference to one resource or the
+ * references name the property path (`sourcesAt`); else among the distribution's references, and
+ * when those cannot be told apart (`Fn::Join` of a bucket name, say), every candidate gets the flow
  * (a copy that may exist is checked rather than missed).
  */
 function flows(distribution: RawResource, scan: Scan): Flow[] {
@@ -132,7 +165,7 @@ function flows(distribution: RawResource, scan: Scan): Flow[] {
     else
       pendingOrigins.push({
         evidence: domain.evidence,
-        exact: referencedAt(scan, distribution, path, couldHoldContent),
+        exact: sourcesAt(scan, distribution, path),
       });
   }
   const logging = read(distribution, `${CONFIG}.Logging`);
@@ -150,7 +183,7 @@ function flows(distribution: RawResource, scan: Scan): Flow[] {
     else
       pendingLog = {
         evidence: bucket.evidence,
-        exact: referencedAt(scan, distribution, path, couldHoldContent),
+        exact: sourcesAt(scan, distribution, path),
       };
   }
   const exactlyKnown = new Set(

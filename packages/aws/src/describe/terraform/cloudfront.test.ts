@@ -147,6 +147,37 @@ describe('aws_cloudfront_distribution', () => {
       [{ kind: 'edge-delivery', from: { address: 'aws_s3_bucket.bucket' }, to: { self: true } }],
     ],
     [
+      'a custom_header value from an API key is not an origin (the bucket is)',
+      [
+        bucket,
+        oai,
+        raw('aws_api_gateway_api_key.k', { name: 'k' }),
+        distribution(
+          {},
+          {
+            origin: [
+              'aws_api_gateway_api_key.k',
+              'aws_s3_bucket.bucket',
+              'aws_cloudfront_origin_access_identity.oai',
+            ],
+          },
+        ),
+      ],
+      [{ kind: 'edge-delivery', from: { address: 'aws_s3_bucket.bucket' }, to: { self: true } }],
+    ],
+    [
+      'two candidates for one unresolved origin: both get the flow, nothing is missed',
+      [
+        bucket,
+        raw('aws_s3_bucket.other', { bucket: AFTER_APPLY }, { region: 'us-east-1' }),
+        distribution({}, { origin: ['aws_s3_bucket.bucket', 'aws_s3_bucket.other'] }),
+      ],
+      [
+        { kind: 'edge-delivery', from: { address: 'aws_s3_bucket.bucket' }, to: { self: true } },
+        { kind: 'edge-delivery', from: { address: 'aws_s3_bucket.other' }, to: { self: true } },
+      ],
+    ],
+    [
       'origin by domain name',
       [
         distribution(

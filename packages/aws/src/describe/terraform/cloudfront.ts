@@ -95,11 +95,24 @@ function encryptionInTransit(distribution: RawResource): Fact<EncryptionInTransi
   return knownFact({ enforced: true, minTlsVersion: tls.version }, ...checked, tls.evidence);
 }
 
-/** Each origin's content is cached at the edges: an `edge-delivery` flow from the origin to the distribution. */
+/**
+ * Resources an `origin` block references that serve no content: CloudFront's own access identities
+ * and controls, and the keys, secrets and parameters a `custom_header` value comes from.
+ */
+const NOT_AN_ORIGIN =
+  /^(aws_cloudfront_|aws_iam_|aws_kms_|aws_acm_|aws_wafv2?_|aws_secretsmanager_|aws_ssm_parameter|aws_api_gateway_api_key|random_)/;
+
+/**
+ * Each origin's content is cached at the edges: an `edge-delivery` flow from the origin to the
+ * distribution. Origins known only after apply are found among the `origin` blocks' references
+ * (Terraform gives them per top-level argument): one candidate per such origin is paired with it;
+ * otherwise they cannot be told apart and every candidate gets the flow (a copy that may exist is
+ * checked rather than missed).
+ */
 function originFlows(distribution: RawResource, scan: Scan): Flow[] {
   const origins = readConfigured(distribution, 'origin');
   const flows: Flow[] = [];
-  let pending: Evidence[] = [];
+  const pending: Evidence[] = [];
   for (const index of asList(origins.state === 'set' ? origins.value : undefined).keys()) {
     const domain = asString(readProperty(distribution.properties, `origin[${index}].domain_name`));
     if (domain.state === 'set')
@@ -112,21 +125,20 @@ function originFlows(distribution: RawResource, scan: Scan): Flow[] {
     else pending.push(domain.evidence);
   }
   if (origins.state === 'unknown') pending.push(origins.evidence);
-  // Origins named by reference: the references of the `origin` blocks that are not CloudFront's own access identities.
-  const referenced = scan
+  if (pending.length === 0) return flows;
+  const candidates = scan
     .referenced(distribution, 'origin')
-    .filter((address) => !(typeOfAddress(address) ?? '').startsWith('aws_cloudfront_'));
-  for (const address of referenced) {
-    if (pending.length === 0) break;
+    .filter((address) => !NOT_AN_ORIGIN.test(typeOfAddress(address) ?? ''));
+  const oneToOne = candidates.length === pending.length;
+  for (const [i, address] of candidates.entries())
     flows.push({
       kind: 'edge-delivery',
       from: { address },
       to: SELF,
-      evidence: [...pending.slice(0, 1), evidence('references.origin', address)],
+      evidence: [...(oneToOne ? pending.slice(i, i + 1) : pending), evidence('references.origin', address)],
     });
-    pending = pending.slice(1);
-  }
-  for (const unresolved of pending)
+  // Origins with no candidate left (a module output, a data source): their source stays unknown.
+  for (const unresolved of pending.slice(candidates.length))
     flows.push({ kind: 'edge-delivery', from: {}, to: SELF, evidence: [unresolved] });
   return flows;
 }
