@@ -54,6 +54,10 @@ interface StackArtifact {
   readonly regionValue: Knowable<string>;
   readonly account?: string;
   readonly constructs: ReadonlyMap<string, string>;
+  /** Every `aws:cdk:logicalId` entry of the stack's metadata, nested stacks' constructs included. */
+  readonly constructEntries: readonly ConstructEntry[];
+  /** Files of the assembly's asset manifests by asset hash: nested stack templates. */
+  readonly assetFiles: ReadonlyMap<string, string>;
 }
 
 interface LoadedStack {
@@ -141,11 +145,13 @@ export function readCdkAssembly(directory: string, displayDir: string): ReadResu
       region: stack.artifact.region,
       stack: stack.artifact.name,
       constructs: stack.artifact.constructs,
+      assetFiles: stack.artifact.assetFiles,
     });
     resources.push(...read.resources);
     notes.push(...read.notes);
     readNestedStacks(
       read.nested,
+      stack.artifact.constructs,
       stack.artifact,
       stack.artifact.name,
       stack.file,
@@ -161,6 +167,7 @@ export function readCdkAssembly(directory: string, displayDir: string): ReadResu
 
 function readNestedStacks(
   nested: readonly NestedStackReference[],
+  parentConstructs: ReadonlyMap<string, string>,
   artifact: StackArtifact,
   parentStack: string,
   parentFile: string,
@@ -203,16 +210,34 @@ function readNestedStacks(
       ...(importValue === undefined ? {} : { importValue }),
       ...(artifact.account === undefined ? {} : { account: artifact.account }),
     };
+    const nestedPath = nestedStackPath(parentConstructs.get(child.logicalId));
+    const constructs =
+      nestedPath === undefined
+        ? new Map<string, string>()
+        : constructsOf(artifact.constructEntries, nestedPath);
     const read = readStackResources({
       template,
       resolver: createTemplateResolver(template, context),
       file,
       region: artifact.region,
       stack,
+      constructs,
+      assetFiles: artifact.assetFiles,
     });
     resources.push(...read.resources);
     notes.push(...read.notes);
-    readNestedStacks(read.nested, artifact, stack, file, guard, importValue, resources, notes, depth + 1);
+    readNestedStacks(
+      read.nested,
+      constructs,
+      artifact,
+      stack,
+      file,
+      guard,
+      importValue,
+      resources,
+      notes,
+      depth + 1,
+    );
   }
 }
 
@@ -242,6 +267,7 @@ function collectStacks(directory: string, displayDir: string, out: StackArtifact
       'has no artifacts: not a CDK cloud assembly manifest',
     );
   }
+  const assetFiles = assetFilesOf(artifacts, directory);
   for (const [id, artifact] of Object.entries(artifacts)) {
     const type = ownString(artifact, 'type');
     const properties = ownObject(artifact, 'properties');
@@ -285,6 +311,10 @@ function collectStacks(directory: string, displayDir: string, out: StackArtifact
         { key },
       );
     }
+    const entries = constructEntries([
+      own(artifact, 'metadata'),
+      additionalMetadata(directory, displayDir, artifact, manifestFile, id),
+    ]);
     const environment = own(artifact, 'environment');
     const { region, regionValue, account } = environmentOf(
       environment,
@@ -300,7 +330,9 @@ function collectStacks(directory: string, displayDir: string, out: StackArtifact
       region,
       regionValue,
       ...(account === undefined ? {} : { account }),
-      constructs: constructPaths(own(artifact, 'metadata')),
+      constructs: constructsOf(entries, undefined),
+      constructEntries: entries,
+      assetFiles,
     });
   }
 }
@@ -333,20 +365,118 @@ function environmentOf(
   };
 }
 
-/** Logical id → construct path, from the manifest's `aws:cdk:logicalId` metadata entries. */
-function constructPaths(metadata: unknown): Map<string, string> {
-  const paths = new Map<string, string>();
-  if (!isJsonObject(metadata)) return paths;
-  for (const [path, entries] of Object.entries(metadata)) {
-    if (!Array.isArray(entries)) continue;
-    for (const entry of entries) {
-      const logicalId = ownString(entry, 'data');
-      if (ownString(entry, 'type') === 'aws:cdk:logicalId' && logicalId !== undefined) {
-        paths.set(logicalId, path.replace(/^\//, ''));
+interface ConstructEntry {
+  /** Construct path without the leading `/`. */
+  readonly path: string;
+  readonly logicalId: string;
+}
+
+/**
+ * The `aws:cdk:logicalId` entries of the manifest's metadata and of the stack's
+ * `additionalMetadataFile` (where recent aws-cdk-lib versions write them instead). A stack's
+ * metadata also holds its nested stacks' constructs.
+ */
+function constructEntries(sources: readonly unknown[]): ConstructEntry[] {
+  const entries: ConstructEntry[] = [];
+  for (const metadata of sources) {
+    if (!isJsonObject(metadata)) continue;
+    for (const [path, list] of Object.entries(metadata)) {
+      if (!Array.isArray(list)) continue;
+      for (const entry of list) {
+        const logicalId = ownString(entry, 'data');
+        if (ownString(entry, 'type') === 'aws:cdk:logicalId' && logicalId !== undefined) {
+          entries.push({ path: path.replace(/^\//, ''), logicalId });
+        }
       }
     }
   }
+  return entries;
+}
+
+/** `Stack/Archive.NestedStack/Archive.NestedStackResource` (the stack resource CDK adds) → `Stack/Archive`. */
+function nestedStackPath(resourcePath: string | undefined): string | undefined {
+  const match =
+    resourcePath === undefined
+      ? null
+      : /^(.*)\/([^/]+)\.NestedStack\/\2\.NestedStackResource$/.exec(resourcePath);
+  return match === null ? undefined : `${match[1]}/${match[2]}`;
+}
+
+/**
+ * Logical id → construct path for the constructs of one stack: the top-level stack (`nested`
+ * undefined) or the nested stack at construct path `nested` — each entry belongs to the innermost
+ * nested stack around it, as logical ids repeat across a stack and its nested stacks.
+ */
+function constructsOf(entries: readonly ConstructEntry[], nested: string | undefined): Map<string, string> {
+  const nestedPaths = entries
+    .map((entry) => nestedStackPath(entry.path))
+    .filter((path): path is string => path !== undefined);
+  const owner = (path: string): string | undefined => {
+    let found: string | undefined;
+    for (const candidate of nestedPaths) {
+      if (path.startsWith(`${candidate}/`) && (found === undefined || candidate.length > found.length)) {
+        found = candidate;
+      }
+    }
+    return found;
+  };
+  const paths = new Map<string, string>();
+  for (const entry of entries) {
+    if (owner(entry.path) === nested) paths.set(entry.logicalId, entry.path);
+  }
   return paths;
+}
+
+/**
+ * The stack's metadata kept in a separate file (`additionalMetadataFile`). It only names
+ * constructs, and integ-test snapshots leave it out, so a missing file means addresses without
+ * construct paths rather than an error.
+ */
+function additionalMetadata(
+  directory: string,
+  displayDir: string,
+  artifact: unknown,
+  manifestFile: string,
+  id: string,
+): unknown {
+  const name = ownString(artifact, 'additionalMetadataFile');
+  if (name === undefined) return undefined;
+  const path = insideAssembly(directory, name, manifestFile, `artifacts.${id}.additionalMetadataFile`);
+  if (!existsSync(path)) return undefined;
+  return parseTemplateText(readFileSync(path, 'utf8'), posix.join(displayDir, name)).value;
+}
+
+/**
+ * Asset hash → file, from the assembly's asset manifests (`cdk:asset-manifest` artifacts). Only
+ * names files; an asset manifest that is missing or unreadable just names none (the nested stacks
+ * it would have found are reported as not checked).
+ */
+function assetFilesOf(artifacts: JsonObject, directory: string): Map<string, string> {
+  const files = new Map<string, string>();
+  for (const artifact of Object.values(artifacts)) {
+    if (ownString(artifact, 'type') !== 'cdk:asset-manifest') continue;
+    const name = ownString(ownObject(artifact, 'properties'), 'file');
+    if (name === undefined) continue;
+    const path = normalize(join(directory, name));
+    const back = relative(directory, path);
+    if (isAbsolute(name) || back.startsWith('..') || !existsSync(path)) continue;
+    let manifest: unknown;
+    try {
+      manifest = JSON.parse(readFileSync(path, 'utf8'));
+    } catch {
+      // Not JSON: it names no files; the nested stacks it would have named are noted as not checked.
+      continue;
+    }
+    for (const [hash, entry] of Object.entries(ownObject(manifest, 'files') ?? {})) {
+      const source = ownObject(entry, 'source');
+      const file = ownString(source, 'path');
+      if (file === undefined || !file.endsWith('.json') || ownString(source, 'packaging') === 'zip') continue;
+      if (existsSync(join(directory, file))) {
+        files.set(hash, file);
+      }
+    }
+  }
+  return files;
 }
 
 function loadTemplate(path: string, file: string): JsonObject {

@@ -123,6 +123,12 @@ export interface StackInput {
   readonly resourceLines?: ReadonlyMap<string, number>;
   /** Construct paths by logical id from elsewhere (a cloud assembly's manifest metadata). */
   readonly constructs?: ReadonlyMap<string, string>;
+  /**
+   * In a cloud assembly: template files by asset hash, from its asset manifests. Finds a nested
+   * stack's template from the hash in its `TemplateURL` when CDK wrote no `aws:asset:path`
+   * metadata (an in-process `app.synth()` writes none).
+   */
+  readonly assetFiles?: ReadonlyMap<string, string>;
 }
 
 /** An `AWS::CloudFormation::Stack` whose template is a CDK asset in the same cloud assembly. */
@@ -208,7 +214,15 @@ export function readStackResources(input: StackInput): StackResources {
       source,
       ...(input.stack === undefined ? {} : { stack: input.stack }),
     });
-    const assetPath = ownString(metadata, 'aws:asset:path');
+    const assetPath =
+      type === 'AWS::CloudFormation::Stack'
+        ? (ownString(metadata, 'aws:asset:path') ?? templateAsset(definition, input.assetFiles))
+        : undefined;
+    if (type === 'AWS::CloudFormation::Stack' && assetPath === undefined && input.assetFiles !== undefined) {
+      notes.push(
+        `${file}: nested stack ${address}: its template is not in the cloud assembly; the resources it deploys are not checked`,
+      );
+    }
     if (type === 'AWS::CloudFormation::Stack' && assetPath !== undefined) {
       const parameters = properties.Parameters;
       nested.push({
@@ -220,6 +234,20 @@ export function readStackResources(input: StackInput): StackResources {
     }
   }
   return { resources, notes, nested };
+}
+
+/** The assembly file a nested stack's `TemplateURL` names by its asset hash (`…/<sha256>.json`). */
+function templateAsset(
+  definition: JsonObject,
+  assetFiles: ReadonlyMap<string, string> | undefined,
+): string | undefined {
+  if (assetFiles === undefined) return undefined;
+  const url = JSON.stringify(own(ownObject(definition, 'Properties'), 'TemplateURL') ?? null);
+  for (const match of url.matchAll(/([0-9a-f]{64})\.json/g)) {
+    const file = assetFiles.get(match[1] as string);
+    if (file !== undefined) return file;
+  }
+  return undefined;
 }
 
 /** Names the template key an error from intrinsic resolution is under, when it names none yet. */
