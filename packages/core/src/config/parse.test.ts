@@ -105,6 +105,12 @@ describe('parseConfig: valid files', () => {
       },
     },
     {
+      name: 'ARM resource-group location, programmatic or display name, kept as written',
+      file: 'eugate.config.yaml',
+      text: 'location: West Europe\n',
+      expected: { location: 'West Europe' },
+    },
+    {
       name: 'byte-order mark',
       file: 'eugate.config.json',
       text: '\uFEFF{"profile":"adequacy"}',
@@ -283,6 +289,28 @@ describe('parseConfig: invalid files', () => {
       text: '{"allowedCountries":["US"]}',
       key: 'allowedCountries[0]',
       message: undefined,
+    },
+    {
+      name: 'location that is not an Azure location',
+      file: 'c.yaml',
+      text: 'location: westeurpe\n',
+      key: 'location',
+      message:
+        "'westeurpe' is not an Azure location in eugate's catalogue — did you mean 'westeurope'? (see docs/regions.md)",
+    },
+    {
+      name: 'location given an AWS region',
+      file: 'c.json',
+      text: '{"location":"eu-west-1"}',
+      key: 'location',
+      message: undefined,
+    },
+    {
+      name: 'blank location',
+      file: 'c.json',
+      text: '{"location":" "}',
+      key: 'location',
+      message: 'must not be empty',
     },
     {
       name: 'unsupported extension',

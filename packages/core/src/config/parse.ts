@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { InputError } from '../model/errors.js';
 import { RULES } from '../policies/catalogue.js';
 import { resolveProfile } from '../profiles/index.js';
+import { listRegions, lookupRegion } from '../regions/catalogue.js';
 import {
   type ConfigFile,
   classificationSchema,
@@ -39,6 +40,7 @@ export function parseConfig(text: string, file: string): EugateConfig {
   const config = toConfig(result.data);
   checkRuleIds(config, file);
   checkProfile(config, file);
+  checkLocation(config, file);
   return config;
 }
 
@@ -143,6 +145,7 @@ function toConfig(file: ConfigFile): EugateConfig {
     })),
     disabledRules: file.disabledRules,
     ...(file.region !== undefined && { region: file.region }),
+    ...(file.location !== undefined && { location: file.location }),
   };
 }
 
@@ -176,6 +179,17 @@ function checkProfile(config: EugateConfig, file: string): void {
       error.location?.key ?? (config.allowedCountries !== undefined ? 'allowedCountries' : 'allowedRegions');
     throw configError(file, error.problem, key);
   }
+}
+
+/** A misspelt location would leave every ARM resource in an uncatalogued region: say so at load time. */
+function checkLocation(config: EugateConfig, file: string): void {
+  if (config.location === undefined || lookupRegion('azure', config.location) !== undefined) return;
+  const codes = listRegions('azure').map((region) => region.code);
+  throw configError(
+    file,
+    `'${config.location}' is not an Azure location in eugate's catalogue${didYouMean(config.location, codes)} (see docs/regions.md)`,
+    'location',
+  );
 }
 
 function configError(file: string, message: string, key?: string): InputError {

@@ -82,6 +82,7 @@ export const configFileSchema = z.strictObject({
   waivers: z.array(waiverSchema).default(() => []),
   disabledRules: z.array(ruleId).default(() => []),
   region: nonEmpty.optional(),
+  location: nonEmpty.optional(),
 });
 
 export type ConfigFile = z.output<typeof configFileSchema>;

@@ -38,4 +38,9 @@ export interface EugateConfig {
   readonly disabledRules: readonly string[];
   /** Region for artifacts that cannot state one (plain CloudFormation templates). */
   readonly region?: string;
+  /**
+   * Location of the resource group ARM templates are deployed to (`resourceGroup().location`), as
+   * written; an Azure location in eugate's catalogue. `--location` overrides it.
+   */
+  readonly location?: string;
 }

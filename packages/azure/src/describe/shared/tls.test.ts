@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { tlsVersion } from './tls.js';
+import { cosmosTlsVersion, tlsVersion } from './tls.js';
 
 describe('tlsVersion', () => {
   it.each<[string, string | undefined]>([
@@ -14,5 +14,17 @@ describe('tlsVersion', () => {
     ['Disabled', undefined],
   ])('%s → %s', (text, expected) => {
     expect(tlsVersion(text)).toBe(expected);
+  });
+});
+
+describe('cosmosTlsVersion', () => {
+  it.each<[string, string | undefined]>([
+    ['Tls', '1.0'],
+    ['Tls11', '1.1'],
+    ['Tls12', '1.2'],
+    ['TLS12', '1.2'],
+    ['Tls13x', undefined],
+  ])('%s → %s', (text, expected) => {
+    expect(cosmosTlsVersion(text)).toBe(expected);
   });
 });

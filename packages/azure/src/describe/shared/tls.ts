@@ -8,3 +8,11 @@ export function tlsVersion(text: string): string | undefined {
   if (match === null) return undefined;
   return `${match[1]}.${match[2] ?? '0'}`;
 }
+
+/**
+ * Cosmos DB's `minimal_tls_version` / `minimalTlsVersion`: `Tls12`, `Tls11`, and plain `Tls`, which
+ * means TLS 1.0 (the oldest it accepts). A bare "TLS" means no version elsewhere, so only here.
+ */
+export function cosmosTlsVersion(text: string): string | undefined {
+  return text.trim().toLowerCase() === 'tls' ? '1.0' : tlsVersion(text);
+}

@@ -46,6 +46,21 @@ describe('azurerm_cosmosdb_account', () => {
       ['provider-key', { enforced: true, minTlsVersion: '1.2' }, true, []],
     ],
     [
+      'minimal TLS version "Tls" is TLS 1.0',
+      { minimal_tls_version: 'Tls' },
+      ['provider-key', { enforced: true, minTlsVersion: '1.0' }, true, []],
+    ],
+    [
+      'minimal_tls_version not set (configuration): the provider default Tls12',
+      { minimal_tls_version: undefined },
+      ['provider-key', { enforced: true, minTlsVersion: '1.2' }, true, []],
+    ],
+    [
+      'minimal TLS version "Tls11"',
+      { minimal_tls_version: 'Tls11' },
+      ['provider-key', { enforced: true, minTlsVersion: '1.1' }, true, []],
+    ],
+    [
       'public access off',
       { public_network_access_enabled: false },
       ['provider-key', { enforced: true, minTlsVersion: '1.2' }, false, []],

@@ -14,9 +14,9 @@ import {
   unknownFact,
 } from '@eugate/core';
 import { locationFact, pairedRegion } from '../shared/location.js';
-import { tlsVersion } from '../shared/tls.js';
+import { cosmosTlsVersion } from '../shared/tls.js';
 import { internetWideCidr, publicNetworkAccess } from './network.js';
-import { customerKey, readConfigured } from './plan-values.js';
+import { customerKey, orDocumentedDefault, readConfigured } from './plan-values.js';
 import {
   buildResource,
   defaultEvidence,
@@ -49,13 +49,13 @@ function accountOf(raw: RawResource, scan: Scan): RawResource | undefined {
   );
 }
 
-/** Cosmos DB accepts TLS only; `minimal_tls_version` (v4, default Tls12) sets the floor. */
+/** Cosmos DB accepts TLS only; `minimal_tls_version` (`Tls` = 1.0, `Tls11`, `Tls12`; v4 default Tls12) sets the floor. */
 function encryptionInTransit(account: RawResource): Fact<EncryptionInTransit> {
   const always = evidence('(service)', 'Azure Cosmos DB accepts TLS connections only');
-  const read = asString(readConfigured(account, 'minimal_tls_version'));
+  const read = orDocumentedDefault(asString(readConfigured(account, 'minimal_tls_version')), 'Tls12');
   if (read.state === 'unknown') return unknownFact(read.reason, read.evidence);
   if (read.state === 'absent') return knownFact({ enforced: true }, always, read.evidence);
-  const version = tlsVersion(read.value);
+  const version = cosmosTlsVersion(read.value);
   if (version === undefined)
     return unknownFact(`unrecognised minimal_tls_version ${JSON.stringify(read.value)}`, read.evidence);
   return knownFact({ enforced: true, minTlsVersion: version }, always, read.evidence);

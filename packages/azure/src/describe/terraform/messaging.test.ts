@@ -10,6 +10,12 @@ describe('Event Hubs and Service Bus namespaces', () => {
       ['stream', 'provider-key', { enforced: true, minTlsVersion: '1.2' }, true],
     ],
     [
+      'event hubs, minimum_tls_version not set (configuration): the provider default 1.2',
+      'azurerm_eventhub_namespace',
+      { minimum_tls_version: undefined },
+      ['stream', 'provider-key', { enforced: true, minTlsVersion: '1.2' }, true],
+    ],
+    [
       'service bus, TLS 1.0, public off',
       'azurerm_servicebus_namespace',
       { minimum_tls_version: '1.0', public_network_access_enabled: false },

@@ -12,7 +12,7 @@ import {
 } from '@eugate/core';
 import { tlsVersion } from '../shared/tls.js';
 import { publicNetworkAccess } from './network.js';
-import { customerKey, readConfigured } from './plan-values.js';
+import { customerKey, orDocumentedDefault, readConfigured } from './plan-values.js';
 import {
   buildResource,
   defaultEvidence,
@@ -93,7 +93,7 @@ function encryptionAtRest(namespace: RawResource, scan: Scan, family: Namespace)
 /** Both services speak AMQP over TLS and HTTPS only; `minimum_tls_version` (default 1.2) sets the floor. */
 function encryptionInTransit(namespace: RawResource, family: Namespace): Fact<EncryptionInTransit> {
   const always = evidence('(service)', `${family.service} accepts TLS connections only`);
-  const read = asString(readConfigured(namespace, 'minimum_tls_version'));
+  const read = orDocumentedDefault(asString(readConfigured(namespace, 'minimum_tls_version')), '1.2');
   if (read.state === 'unknown') return unknownFact(read.reason, read.evidence);
   if (read.state === 'absent') return knownFact({ enforced: true }, always, read.evidence);
   const version = tlsVersion(read.value);

@@ -68,6 +68,25 @@ export function readText(raw: RawResource, names: readonly string[], from?: stri
   return last ?? { state: 'absent', evidence: evidence(names.join(' / '), '(not set)', from) };
 }
 
+/**
+ * An argument the configuration leaves unset takes the provider's documented default, with evidence
+ * saying so: a Terraform JSON configuration or HCL does not write unset arguments (a plan already
+ * shows the provider's default). `path` names the current argument when the read tried older names.
+ * A value known only after apply stays unknown: it is set, to something not yet known.
+ */
+export function orDocumentedDefault<T>(
+  read: TypedRead<T>,
+  value: T,
+  path: string = read.evidence.path,
+): TypedRead<T> {
+  if (read.state !== 'absent') return read;
+  return {
+    state: 'set',
+    value,
+    evidence: evidence(path, `(not set) — provider default ${JSON.stringify(value)}`, read.evidence.from),
+  };
+}
+
 /** A known, non-empty string property, for identifiers. */
 export function knownString(raw: RawResource, path: string): string | undefined {
   const read = asString(readProperty(raw.properties, path));

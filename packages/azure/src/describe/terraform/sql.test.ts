@@ -29,6 +29,12 @@ describe('azurerm_mssql_server', () => {
       'encryptionInTransit',
       { enforced: true, minTlsVersion: '1.0' },
     ],
+    [
+      'TLS floor not set (configuration): the provider default 1.2',
+      [server({ minimum_tls_version: undefined })],
+      'encryptionInTransit',
+      { enforced: true, minTlsVersion: '1.2' },
+    ],
     ['TDE with a service-managed key', [server()], 'encryptionAtRest', 'provider-key'],
     [
       'TDE with a Key Vault key',
@@ -94,6 +100,13 @@ describe('azurerm_mssql_server', () => {
       Parameters<typeof factValue>[0]
     >;
     expect(factValue(facts[fact])).toEqual(expected);
+  });
+
+  it('the retired azurerm_sql_server without a TLS floor states none (its default is not documented)', () => {
+    const old = raw('azurerm_sql_server.old', { name: 'old', location: 'westeurope', version: '12.0' });
+    expect(factValue(resourceOf(describeAll(old), old.address).facts.encryptionInTransit)).toEqual({
+      enforced: true,
+    });
   });
 });
 

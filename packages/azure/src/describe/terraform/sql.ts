@@ -18,7 +18,7 @@ import { locationFact, pairedRegion } from '../shared/location.js';
 import { tlsVersion } from '../shared/tls.js';
 import { fromParent } from './derived.js';
 import { firewallExposure, publicNetworkAccess } from './network.js';
-import { customerKey, readBlock, readConfigured } from './plan-values.js';
+import { customerKey, orDocumentedDefault, readBlock, readConfigured } from './plan-values.js';
 import {
   buildResource,
   defaultEvidence,
@@ -100,7 +100,9 @@ function serverEncryption(server: RawResource, scan: Scan): Fact<EncryptionAtRes
  */
 function serverTransit(server: RawResource): Fact<EncryptionInTransit> {
   const always = evidence('(service)', 'Azure SQL Database accepts encrypted connections only');
-  const read = asString(readConfigured(server, 'minimum_tls_version'));
+  const stated = asString(readConfigured(server, 'minimum_tls_version'));
+  // The documented default is azurerm_mssql_server's; the retired azurerm_sql_server's is not stated.
+  const read = server.type === SQL_SERVER ? stated : orDocumentedDefault(stated, '1.2');
   if (read.state === 'unknown') return unknownFact(read.reason, read.evidence);
   if (read.state === 'absent') return knownFact({ enforced: true }, always, read.evidence);
   if (read.value.toLowerCase() === 'disabled')

@@ -110,10 +110,34 @@ describe('azurerm_storage_account', () => {
       false,
     ],
     [
-      'public container, account flag not stated',
+      'public container, account flag not set (configuration): the provider default true permits it',
       [account({ allow_nested_items_to_be_public: undefined }), container('blob')],
       'publicAccess',
-      'unknown: a container allows anonymous access and the account does not state whether it permits it',
+      true,
+    ],
+    [
+      'public container, account flag known only after apply: unknown',
+      [
+        account(
+          { allow_nested_items_to_be_public: AFTER_APPLY },
+          { allow_nested_items_to_be_public: ['var.open'] },
+        ),
+        container('blob'),
+      ],
+      'publicAccess',
+      'unknown: a container allows anonymous access and whether the account permits it is known after apply',
+    ],
+    [
+      'min_tls_version not set (configuration): the provider default TLS1_2',
+      [account({ min_tls_version: undefined })],
+      'encryptionInTransit',
+      { enforced: true, minTlsVersion: '1.2' },
+    ],
+    [
+      'min_tls_version known only after apply: unknown',
+      [account({ min_tls_version: AFTER_APPLY }, { min_tls_version: ['var.tls'] })],
+      'encryptionInTransit',
+      'unknown: known after apply',
     ],
     [
       'static website serves $web to anyone',
@@ -197,6 +221,24 @@ describe('azurerm_storage_account', () => {
     ],
   ])('replication: %s', (_name, properties, expected) => {
     expect(flowTargets(resourceOf(describeAll(account(properties)), A))).toEqual(expected);
+  });
+
+  it('says when a fact rests on a documented provider default', () => {
+    const described = resourceOf(
+      describeAll(
+        account({ allow_nested_items_to_be_public: undefined, min_tls_version: undefined }),
+        container('blob'),
+      ),
+      A,
+    );
+    expect(described.facts.publicAccess?.evidence).toContainEqual({
+      path: 'allow_nested_items_to_be_public',
+      value: '(not set) — provider default true',
+    });
+    expect(described.facts.encryptionInTransit?.evidence).toContainEqual({
+      path: 'min_tls_version',
+      value: '(not set) — provider default "TLS1_2"',
+    });
   });
 
   it('gives the host names CDN origins use', () => {

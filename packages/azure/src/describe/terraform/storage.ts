@@ -17,7 +17,15 @@ import { pairedRegion } from '../shared/location.js';
 import { tlsVersion } from '../shared/tls.js';
 import { accessLoggingFromDiagnostics } from './monitor.js';
 import { internetWideCidr, publicNetworkAccess } from './network.js';
-import { customerKey, knownString, readBlock, readConfigured, readFlag, readText } from './plan-values.js';
+import {
+  customerKey,
+  knownString,
+  orDocumentedDefault,
+  readBlock,
+  readConfigured,
+  readFlag,
+  readText,
+} from './plan-values.js';
 import {
   buildResource,
   defaultEvidence,
@@ -94,14 +102,15 @@ function encryptionAtRest(account: RawResource, scan: Scan): Fact<EncryptionAtRe
 
 /**
  * `https_traffic_only_enabled` (v4; `enable_https_traffic_only` before) defaults to true since
- * provider 2.0; `min_tls_version` is stated in every plan (default TLS1_2 since provider 3.0).
+ * provider 2.0; `min_tls_version` defaults to TLS1_2 since provider 3.0 (a plan states it; a
+ * configuration that leaves it unset takes that default).
  */
 function encryptionInTransit(account: RawResource): Fact<EncryptionInTransit> {
   const https = readFlag(account, ['https_traffic_only_enabled', 'enable_https_traffic_only']);
   if (https.state === 'unknown') return unknownFact(https.reason, https.evidence);
   const httpsEvidence =
     https.state === 'set' ? https.evidence : defaultEvidence(https.evidence.path, 'defaults to true');
-  const tls = readText(account, ['min_tls_version']);
+  const tls = orDocumentedDefault(readText(account, ['min_tls_version']), 'TLS1_2');
   if (tls.state === 'unknown') return unknownFact(tls.reason, httpsEvidence, tls.evidence);
   const enforced = https.state === 'absent' || https.value;
   if (tls.state === 'absent') return knownFact({ enforced }, httpsEvidence, tls.evidence);
@@ -140,7 +149,12 @@ function publicAccess(account: RawResource, scan: Scan): Fact<boolean> {
   if (websiteResource !== undefined)
     return knownFact(true, evidence(STATIC_WEBSITE, websiteResource.address, websiteResource.address));
 
-  const nested = readFlag(account, ['allow_nested_items_to_be_public', 'allow_blob_public_access']);
+  // Unset: the provider's default (true since v3; v2's `allow_blob_public_access` defaulted to false).
+  const nested = orDocumentedDefault(
+    readFlag(account, ['allow_nested_items_to_be_public', 'allow_blob_public_access']),
+    true,
+    'allow_nested_items_to_be_public',
+  );
   const containers = children(account, scan, CONTAINER).map(containerAccess);
   const open = containers.find((c) => c.known && c.value);
   const undecided = containers.find((c) => !c.known);
@@ -149,9 +163,7 @@ function publicAccess(account: RawResource, scan: Scan): Fact<boolean> {
   if (open !== undefined) {
     if (nested.state === 'set') return knownFact(true, nested.evidence, ...open.evidence);
     return unknownFact(
-      nested.state === 'unknown'
-        ? `a container allows anonymous access and whether the account permits it is ${nested.reason}`
-        : 'a container allows anonymous access and the account does not state whether it permits it',
+      `a container allows anonymous access and whether the account permits it is ${nested.state === 'unknown' ? nested.reason : 'not stated'}`,
       nested.evidence,
       ...open.evidence,
     );

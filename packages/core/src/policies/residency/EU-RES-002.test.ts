@@ -18,6 +18,9 @@ const backupToOregon = flow('backup-copy', {
   region: knownFact('us-west-2', { path: 'rule[0].copy_action[0].destination_vault_arn', value: VAULT }),
 });
 
+// A DynamoDB replica (like a Cosmos DB geo_location): one property both makes the copy and says where it lands.
+const REPLICA_REGION = { path: 'replica[0].region_name', value: 'us-east-1' };
+
 describeRule(rule, [
   {
     name: 'replica to a resource in us-east-1 fails',
@@ -162,6 +165,24 @@ describeRule(rule, [
       {
         status: 'fail',
         message: `replicates to aws_s3_bucket.replica in eu-west-1 (Ireland), outside the allowed jurisdictions (${EU}, narrowed to DE)`,
+      },
+    ],
+  },
+  {
+    name: 'evidence the flow and its region share is cited once',
+    input: {
+      subject: source({
+        kind: 'replica',
+        from: { self: true },
+        to: { region: knownFact('us-east-1', REPLICA_REGION) },
+        evidence: [REPLICA_REGION],
+      }),
+    },
+    expected: [
+      {
+        status: 'fail',
+        message: `replicates to a target outside this input in us-east-1 (United States), outside the allowed jurisdictions (${EU})`,
+        evidence: ['replica[0].region_name'],
       },
     ],
   },

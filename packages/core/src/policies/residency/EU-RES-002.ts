@@ -6,6 +6,7 @@
  * way personal data leaves the EU unnoticed: the primary sits in Frankfurt, the replica in Virginia.
  */
 import type { Edge } from '../../graph/types.js';
+import type { Evidence } from '../../model/evidence.js';
 import { DATA_COPYING_FLOWS, type FlowKind } from '../../model/resource.js';
 import { fail, holdsPersonalData, judgeRegion, pass, undecided } from '../shared.js';
 import type { Rule } from '../types.js';
@@ -18,6 +19,21 @@ const VERB: Record<FlowKind, string> = {
   'edge-delivery': 'is served through',
   'network-ingress': 'admits traffic from',
 };
+
+/**
+ * The flow and the region it lands in often cite the same property: a Cosmos DB `geo_location`'s
+ * location is both the replica and its region; a storage account's `account_replication_type` both
+ * makes the geo-copy and picks the paired region. A finding cites each piece of evidence once.
+ */
+function withoutRepeats(evidence: readonly Evidence[]): Evidence[] {
+  const seen = new Set<string>();
+  return evidence.filter((item) => {
+    const key = JSON.stringify([item.path, item.value, item.from ?? null]);
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
 
 function targetName(edge: Edge): string {
   return edge.to ?? edge.externalTarget ?? 'a target outside this input';
@@ -56,7 +72,7 @@ export const rule: Rule = {
     for (const edge of context.graph.outgoing(resource.address)) {
       if (!DATA_COPYING_FLOWS.has(edge.kind) || edge.kind === 'edge-delivery') continue;
       const what = `${VERB[edge.kind]} ${targetName(edge)}`;
-      const evidence = [...edge.evidence, ...edge.toRegion.evidence];
+      const evidence = withoutRepeats([...edge.evidence, ...edge.toRegion.evidence]);
       if (!edge.toRegion.known) {
         results.push(
           undecided(`${what}, whose region cannot be determined: ${edge.toRegion.reason}`, evidence),
