@@ -1,5 +1,5 @@
 import { cloudFormationDescriber, terraformAwsDescriber } from '@eugate/aws';
-import { terraformAzurermDescriber } from '@eugate/azure';
+import { armDescriber, terraformAzurermDescriber } from '@eugate/azure';
 import type { Describer } from '@eugate/core';
 
 /** Every schema family eugate describes; resources of any other family are listed as not modelled. */
@@ -7,4 +7,5 @@ export const DESCRIBERS: readonly Describer[] = [
   terraformAwsDescriber,
   terraformAzurermDescriber,
   cloudFormationDescriber,
+  armDescriber,
 ];

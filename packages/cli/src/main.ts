@@ -1,8 +1,10 @@
 import { InputError, isInputError, PROFILE_NAMES, RULES, SEVERITIES } from '@eugate/core';
 import { Command, CommanderError, Option } from 'commander';
+import { runReport } from './commands/report.js';
 import { explainRule, renderRulesList } from './commands/rules.js';
 import { CONFIG_FILE_NAMES, runScan, type ScanOptions } from './commands/scan.js';
 import { describeArtifactKinds } from './input/artifact-kinds.js';
+import { FORMAT_NAMES, planOutputs } from './output/formats.js';
 import { VERSION } from './version.js';
 
 export interface CliIo {
@@ -47,6 +49,17 @@ export function runCli(argv: readonly string[], io: CliIo): number {
   }
 }
 
+const FORMAT_HELP = `report formats, comma-separated or repeated: ${FORMAT_NAMES.join(', ')} (default: text)`;
+const OUTPUT_HELP =
+  'write a report to a file instead of standard output: <file> for the only format, or <format>=<file>, repeated (e.g. sarif=eugate.sarif)';
+const BASELINE_HELP =
+  'a previous JSON report: findings already in it are reported but do not fail the gate, only new ones do';
+
+/** Repeatable option; no default given to commander, so `--help` does not print `(default: [])`. */
+function collect(value: string, previous: readonly string[] | undefined): string[] {
+  return [...(previous ?? []), value];
+}
+
 function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
   const program = new Command('eugate')
     .description(
@@ -66,8 +79,9 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
     .command('scan')
     .description('Scan deployment artifacts and report findings.')
     .argument('<paths...>', `files or directories: ${describeArtifactKinds()}`)
-    .addOption(new Option('-f, --format <format>', 'report format').choices(['text', 'json']).default('text'))
-    .option('-o, --output <file>', 'write the report to a file instead of standard output')
+    .option('-f, --format <formats>', FORMAT_HELP, collect)
+    .option('-o, --output <[format=]file>', OUTPUT_HELP, collect)
+    .option('--baseline <report.json>', BASELINE_HELP)
     .addOption(
       new Option('-p, --profile <profile>', "residency profile (default: eu, or the config file's)").choices([
         ...PROFILE_NAMES,
@@ -92,6 +106,14 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
       '--region <region>',
       "region of CloudFormation templates, which do not state one (default: the config's `region`)",
     )
+    .option(
+      '--stack-config <file>',
+      "Pulumi stack config (Pulumi.<stack>.yaml) giving the default providers' aws:region / azure-native:location (default: the one beside the preview or export)",
+    )
+    .option(
+      '--location <location>',
+      "location of the resource group ARM templates are deployed to: the value of resourceGroup().location (default: the config's `location`)",
+    )
     .option('--date <YYYY-MM-DD>', 'judge waiver expiry as of this date (default: today, UTC)')
     .option('--no-color', 'no colours in the text report (also: NO_COLOR=1)')
     .action((paths: string[], raw: Record<string, unknown>) => {
@@ -100,17 +122,53 @@ function buildProgram(io: CliIo, setExitCode: (code: number) => void): Command {
         throw new InputError('EUGATE_USAGE', '--date', `"${date}" is not a date of the form YYYY-MM-DD`);
       }
       const options: ScanOptions = {
-        format: raw.format as 'text' | 'json',
+        outputs: planOutputs(
+          (raw.format as string[] | undefined) ?? [],
+          (raw.output as string[] | undefined) ?? [],
+          'text',
+        ),
         color: (raw.color as boolean) && io.isTty && io.env.NO_COLOR === undefined,
-        ...(raw.output !== undefined && { output: raw.output as string }),
+        ...(raw.baseline !== undefined && { baseline: raw.baseline as string }),
         ...(raw.profile !== undefined && { profile: raw.profile as string }),
         ...(raw.config !== undefined && { config: raw.config as string }),
         ...(raw.failOn !== undefined && { failOn: raw.failOn as string }),
         ...(raw.unknown !== undefined && { unknown: raw.unknown as string }),
         ...(date !== undefined && { date }),
         ...(raw.region !== undefined && { region: raw.region as string }),
+        ...(raw.stackConfig !== undefined && { stackConfig: raw.stackConfig as string }),
+        ...(raw.location !== undefined && { location: raw.location as string }),
       };
       setExitCode(runScan(paths, options, io.cwd, io.stdout));
+    });
+
+  program
+    .command('report')
+    .description(
+      'Render a JSON report saved by `eugate scan --format json` in other formats, without scanning again.',
+    )
+    .argument('<report.json>', 'a report written by `eugate scan --format json`')
+    .option('-f, --format <formats>', FORMAT_HELP, collect)
+    .option('-o, --output <[format=]file>', OUTPUT_HELP, collect)
+    .option('--baseline <report.json>', BASELINE_HELP)
+    .option('--no-color', 'no colours in the text report (also: NO_COLOR=1)')
+    .action((file: string, raw: Record<string, unknown>) => {
+      const outputs = planOutputs(
+        (raw.format as string[] | undefined) ?? [],
+        (raw.output as string[] | undefined) ?? [],
+        'text',
+      );
+      setExitCode(
+        runReport(
+          file,
+          {
+            outputs,
+            color: (raw.color as boolean) && io.isTty && io.env.NO_COLOR === undefined,
+            ...(raw.baseline !== undefined && { baseline: raw.baseline as string }),
+          },
+          io.cwd,
+          io.stdout,
+        ),
+      );
     });
 
   program

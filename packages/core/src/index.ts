@@ -16,6 +16,7 @@ export * from './model/source.js';
 export * from './model/typed-read.js';
 export * from './policies/index.js';
 export * from './profiles/index.js';
+export * from './read/located-json.js';
 export * from './regions/index.js';
 export * from './report/index.js';
 export * from './waivers/index.js';

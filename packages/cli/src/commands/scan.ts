@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import {
+  applyBaseline,
   defaultConfig,
   type EugateConfig,
   exitCodeFor,
@@ -8,23 +9,30 @@ import {
   mergeConfig,
   parseConfig,
   type Report,
-  renderJson,
-  renderText,
   scanRawResources,
 } from '@eugate/core';
 import { DESCRIBERS } from '../describers.js';
 import { collectInputs } from '../input/collect.js';
+import type { OutputTarget } from '../output/formats.js';
+import { readSavedReport } from '../output/saved-report.js';
+import { needsPassedChecks, writeReports } from '../output/write.js';
 import { VERSION } from '../version.js';
 
 export interface ScanOptions {
-  readonly format: 'text' | 'json';
-  readonly output?: string;
+  /** The reports to write (`--format`, `--output`). */
+  readonly outputs: readonly OutputTarget[];
+  /** A previous JSON report: only findings not in it count against the gate. */
+  readonly baseline?: string;
   readonly profile?: string;
   readonly config?: string;
   readonly failOn?: string;
   readonly unknown?: string;
   readonly date?: string;
   readonly region?: string;
+  /** Pulumi stack config file (`Pulumi.<stack>.yaml`) for Pulumi artifacts not stored beside theirs. */
+  readonly stackConfig?: string;
+  /** `--location`: the resource-group location of ARM templates (`resourceGroup().location`). */
+  readonly location?: string;
   readonly color: boolean;
 }
 
@@ -38,23 +46,29 @@ export function runScan(
   write: (text: string) => void,
 ): 0 | 1 {
   const config = loadConfig(options, cwd);
+  // Read before scanning: a bad baseline is a usage error, and should not cost a whole scan.
+  const baseline = options.baseline === undefined ? undefined : readSavedReport(options.baseline, cwd);
   const region = options.region ?? config.region;
-  const input = collectInputs(paths, cwd, region === undefined ? {} : { region });
-  const report: Report = scanRawResources(
+  const location = options.location ?? config.location;
+  const input = collectInputs(paths, cwd, {
+    cwd,
+    ...(region !== undefined && { region }),
+    ...(options.stackConfig !== undefined && { stackConfig: options.stackConfig }),
+    ...(location !== undefined && { location }),
+  });
+  const scanned: Report = scanRawResources(
     { resources: input.resources, inputs: input.files, notes: input.notes },
     DESCRIBERS,
     config,
-    { today: options.date ?? todayUtc(), toolVersion: VERSION },
+    {
+      today: options.date ?? todayUtc(),
+      toolVersion: VERSION,
+      ...(needsPassedChecks(options.outputs) && { listPassedChecks: true }),
+    },
   );
-  const rendered =
-    options.format === 'json'
-      ? renderJson(report)
-      : renderText(report, { color: options.color && options.output === undefined });
-  if (options.output !== undefined) {
-    writeFileSync(resolve(cwd, options.output), rendered);
-  } else {
-    write(rendered);
-  }
+  const report =
+    baseline === undefined ? scanned : applyBaseline(scanned, baseline, options.baseline as string);
+  writeReports(report, options.outputs, { cwd, stdout: write, color: options.color });
   return exitCodeFor(report);
 }
 

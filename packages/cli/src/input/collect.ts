@@ -1,8 +1,15 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { looksLikeCdkAssembly, readCdkAssembly } from '@eugate/aws';
+import { looksLikeArmParameters } from '@eugate/azure';
 import { InputError, type RawResource, type ReadResult } from '@eugate/core';
-import { decodeArtifactText } from '@eugate/terraform';
+import {
+  decodeArtifactText,
+  looksLikeCdktfOutput,
+  looksLikeTerraformDirectory,
+  readCdktfOutput,
+  readTerraformDirectorySync,
+} from '@eugate/terraform';
 import {
   ARTIFACT_KINDS,
   type ArtifactKind,
@@ -30,6 +37,8 @@ export function collectInputs(
   cwd: string,
   context: ReadContext = {},
 ): CollectedInput {
+  // ARM parameters files named on the command line are paired with the templates read with them.
+  const readContext: ReadContext = { ...context, armParametersFiles: armParametersFilesIn(paths) };
   const files: string[] = [];
   const resources: RawResource[] = [];
   const notes: string[] = [];
@@ -41,6 +50,11 @@ export function collectInputs(
   for (const path of paths) {
     const display = displayPath(path, cwd);
     const stat = statOrThrow(path, display);
+    const whole = stat.isDirectory() ? readWholeDirectory(path, display) : undefined;
+    if (whole !== undefined) {
+      take(display, whole);
+      continue;
+    }
     if (stat.isDirectory() && looksLikeCdkAssembly(path)) {
       take(display, readCdkAssembly(path, display));
       continue;
@@ -58,12 +72,28 @@ export function collectInputs(
         take(candidate.display, readCdkAssembly(candidate.path, candidate.display));
         continue;
       }
+      const whole = candidate.whole ? readWholeDirectory(candidate.path, candidate.display) : undefined;
+      if (whole !== undefined) {
+        take(candidate.display, whole);
+        continue;
+      }
       const text = readText(candidate.path, candidate.display);
       const kind = candidate.kind ?? detectKind(text, candidate.display);
-      take(candidate.display, kind.read(text, candidate.display, context));
+      take(candidate.display, kind.read(text, candidate.display, readContext));
     }
   }
   return { files, resources, notes };
+}
+
+/** The files among `paths` that are ARM parameters files (a missing or unreadable path is reported later). */
+function armParametersFilesIn(paths: readonly string[]): string[] {
+  return paths.filter((path) => {
+    try {
+      return statSync(path).isFile() && /\.json$/i.test(path) && looksLikeArmParameters(readHead(path));
+    } catch {
+      return false; // reported with its own message when it is read as an artifact
+    }
+  });
 }
 
 function statOrThrow(path: string, display: string) {
@@ -94,6 +124,13 @@ function detectKind(text: string, display: string): ArtifactKind {
   if (kind !== undefined) return kind;
   if (text.trim() === '')
     throw new InputError('EUGATE_INPUT_EMPTY', display, 'the file contains only white space');
+  if (/\.tf$/i.test(display)) {
+    throw new InputError(
+      'EUGATE_INPUT_NOT_RECOGNISED',
+      display,
+      'a .tf file is read with the rest of its module: scan the directory it is in',
+    );
+  }
   throw new InputError(
     'EUGATE_INPUT_NOT_RECOGNISED',
     display,
@@ -107,6 +144,8 @@ interface Candidate {
   readonly kind: ArtifactKind | undefined;
   /** A CDK cloud assembly directory, read as a whole (its templates are not scanned one by one). */
   readonly assembly?: boolean;
+  /** A CDKTF synth output or a Terraform configuration directory, read as a whole. */
+  readonly whole?: boolean;
 }
 
 /** Recognised artifacts below `directory`, sorted by path so the report is deterministic. */
@@ -117,7 +156,10 @@ function findArtifactsIn(directory: string, cwd: string, depth = 0): Candidate[]
     const path = join(directory, entry.name);
     if (entry.isDirectory()) {
       if (SKIPPED_DIRECTORIES.has(entry.name) || depth >= MAX_DIRECTORY_DEPTH) continue;
-      if (looksLikeCdkAssembly(path))
+      // A CDKTF manifest.json is checked first: a CDK assembly is recognised by its manifest.json too.
+      if (looksLikeCdktfOutput(path) || isTerraformConfigurationDirectory(path))
+        found.push({ path, display: displayPath(path, cwd), kind: undefined, whole: true });
+      else if (looksLikeCdkAssembly(path))
         found.push({ path, display: displayPath(path, cwd), kind: undefined, assembly: true });
       else found.push(...findArtifactsIn(path, cwd, depth + 1));
       continue;
@@ -134,6 +176,46 @@ function findArtifactsIn(directory: string, cwd: string, depth = 0): Candidate[]
     if (kind !== undefined) found.push({ path, display, kind });
   }
   return found;
+}
+
+/**
+ * Directories read as one artifact: a CDKTF synth output (`cdktf.out`, all stacks of its manifest)
+ * and a Terraform configuration (a directory with `.tf` files: its root module, with the local
+ * modules it calls; other files in it, such as a saved plan, are not read then).
+ */
+function readWholeDirectory(path: string, display: string): ReadResult | undefined {
+  if (looksLikeCdktfOutput(path)) return readCdktfOutput(path, display);
+  if (isTerraformConfigurationDirectory(path)) return readTerraformDirectorySync(path, display);
+  return undefined;
+}
+
+/**
+ * A directory with `.tf` files, unless it also holds a saved plan (`terraform show -json`): the
+ * plan states what Terraform will deploy more exactly than the configuration, and reading both
+ * would count every resource twice, so such a directory is searched for artifacts instead.
+ */
+function isTerraformConfigurationDirectory(path: string): boolean {
+  if (!looksLikeTerraformDirectory(path)) return false;
+  const plan = ARTIFACT_KINDS.find((kind) => kind.name === 'terraform-plan');
+  const names = readdirSync(path, { withFileTypes: true })
+    .filter((entry) => entry.isFile() && /\.json$/i.test(entry.name) && !/\.tf\.json$/i.test(entry.name))
+    .map((entry) => entry.name);
+  return !names.some((name) => plan?.sniff(readHead(join(path, name))) === true);
+}
+
+/** The first 64 KiB of a file, decoded leniently: enough for a cheap sniff. */
+function readHead(path: string): string {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const buffer = Buffer.alloc(65_536);
+    const length = readSync(fd, buffer, 0, buffer.length, 0);
+    return buffer.subarray(0, length).toString('utf8');
+  } catch {
+    return '';
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 function displayPath(path: string, cwd: string): string {

@@ -59,6 +59,7 @@ describe('docs/report-format.md example', () => {
     ['finding resource', at(exampleWaived, 'resource'), at(waived, 'resource')],
     ['waiver', at(exampleWaived, 'waiver'), at(waived, 'waiver')],
     ['inventory entry', at(example, 'inventory', 0), at(report, 'inventory', 0)],
+    ['flow', at(example, 'flows', 0), at(report, 'flows', 0)],
     ['not modelled entry', at(example, 'notModelled', 0), at(report, 'notModelled', 0)],
     ['unused waiver notice', at(example, 'waivers', 'unused', 0), at(report, 'waivers', 'unused', 0)],
   ])('%s has the produced keys in the produced order', (_name, documented, actual) => {

@@ -1,3 +1,13 @@
+export { applyBaseline } from './baseline.js';
+export { type CodeQualityIssue, renderCodeQuality } from './codequality.js';
+export { findingFingerprint } from './fingerprint.js';
+export { type HtmlOptions, renderHtml } from './html/index.js';
 export { renderJson } from './json.js';
+export { renderJunit } from './junit.js';
+export { type ArtifactPosition, locateFindings, locateResources, type ReadArtifactText } from './locate.js';
+export { MARKDOWN_MAX_LENGTH, type MarkdownOptions, renderMarkdown } from './markdown.js';
+export { PROJECT_URL, RULE_DOCS_BASE_URL, ruleDocUrl } from './rule-links.js';
+export { renderSarif, SARIF_SCHEMA_URL, type SarifOptions } from './sarif.js';
+export { parseSavedReport } from './saved.js';
 export { renderText, type TextOptions } from './text.js';
 export type * from './types.js';

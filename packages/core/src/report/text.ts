@@ -55,6 +55,12 @@ export function renderText(report: Report, options: TextOptions): string {
     `Gate: fails on ${report.gate.failOn} severity and above; unknown answers on personal data ` +
       (report.gate.unknown === 'fail' ? 'fail the gate' : 'are reported only'),
   );
+  if (report.baseline !== undefined) {
+    const { baseline } = report;
+    lines.push(
+      `Baseline: ${baseline.file}: ${baseline.new} new, ${baseline.matched} already in the baseline (not blocking), ${baseline.fixed} fixed`,
+    );
+  }
 
   for (const group of groupByRule(report.findings)) {
     const rule = group[0]!.rule;
@@ -103,7 +109,12 @@ function renderFinding(finding: Finding, paint: Palette): string[] {
         ? paint.yellow('UNKNOWN')
         : paint.cyan('WAIVED ');
   const region = finding.resource.region ?? 'region unknown';
-  const blocking = finding.blocking ? '' : finding.status === 'waived' ? '' : paint.dim('  (not blocking)');
+  const blocking =
+    finding.baselined === true
+      ? paint.dim('  (in baseline)')
+      : finding.blocking || finding.status === 'waived'
+        ? ''
+        : paint.dim('  (not blocking)');
   const out = [`  ${label}  ${finding.resource.address}  [${region}]${blocking}`];
   const indent = '           ';
   out.push(`${indent}${finding.message}`);
@@ -152,9 +163,11 @@ function waiverLine(waiver: WaiverNotice, dateLabel: 'expired' | 'expires'): str
 
 function verdictLine(report: Report, paint: Palette): string {
   const blocking = report.findings.filter((finding) => finding.blocking);
-  const nonBlocking = report.findings.length - blocking.length - report.summary.waived;
+  const baselined = report.findings.filter((finding) => finding.baselined === true).length;
+  const nonBlocking = report.findings.length - blocking.length - report.summary.waived - baselined;
   const extras = [
     ...(report.summary.waived > 0 ? [`${report.summary.waived} waived`] : []),
+    ...(baselined > 0 ? [`${baselined} in baseline`] : []),
     ...(nonBlocking > 0 ? [`${nonBlocking} below the gate`] : []),
   ];
   const tail = extras.length > 0 ? `; ${extras.join(', ')}` : '';
