@@ -77,6 +77,24 @@ describe('CDK cloud assembly (cdk.out)', () => {
     const { report } = scan(['packages/aws/src/read/__fixtures__']);
     expect(report.summary.resources).toBeGreaterThan(0);
   });
+
+  it('reads the whole assembly when its manifest.json is named', () => {
+    const byDirectory = scan([assembly]).report;
+    const { status, report } = scan([`${assembly}/manifest.json`]);
+    expect(status).toBe(1);
+    expect(report.inputs).toEqual([assembly]);
+    expect(report.findings).toEqual(byDirectory.findings);
+  });
+
+  it.each([
+    ['tree.json', /a CDK construct tree \(tree\.json\) holds no resources: scan the cdk\.out directory/],
+    ['manifest.json', /a CDK cloud assembly manifest whose templates are not beside it/],
+  ])('a lone corpus %s names what to scan instead (exit 2)', (suffix, message) => {
+    const file = readdirSync(join(CORPUS, 'cdk')).find((name) => name.endsWith(`_${suffix}`)) as string;
+    const run = runEugate(['scan', join(CORPUS, 'cdk', file)]);
+    expect(run.status).toBe(2);
+    expect(run.stderr.split('\n')[0]).toMatch(message);
+  });
 });
 
 const ALIAS_BOMB = [

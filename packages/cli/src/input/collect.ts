@@ -1,5 +1,5 @@
 import { closeSync, openSync, readdirSync, readFileSync, readSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { basename, dirname, join, relative } from 'node:path';
 import { looksLikeCdkAssembly, readCdkAssembly } from '@eugate/aws';
 import { looksLikeArmParameters } from '@eugate/azure';
 import { InputError, type RawResource, type ReadResult } from '@eugate/core';
@@ -58,6 +58,20 @@ export function collectInputs(
     if (stat.isDirectory() && looksLikeCdkAssembly(path)) {
       take(display, readCdkAssembly(path, display));
       continue;
+    }
+    // `cdk.out/manifest.json` or `cdktf.out/manifest.json` named directly: the assembly is its directory.
+    if (stat.isFile() && basename(path) === 'manifest.json') {
+      const directory = dirname(path);
+      const shown = displayPath(directory, cwd);
+      const assembly = looksLikeCdktfOutput(directory)
+        ? readWholeDirectory(directory, shown)
+        : looksLikeCdkAssembly(directory)
+          ? readCdkAssembly(directory, shown)
+          : undefined;
+      if (assembly !== undefined) {
+        take(shown, assembly);
+        continue;
+      }
     }
     const found = stat.isDirectory() ? findArtifactsIn(path, cwd) : [{ path, display, kind: undefined }];
     if (found.length === 0) {
@@ -119,11 +133,29 @@ function readText(path: string, display: string): string {
   return decodeArtifactText(data, display);
 }
 
+/** Files of a CDK cloud assembly that hold no resources themselves, named on their own. */
+function cdkFileHint(text: string): string | undefined {
+  const head = text.slice(0, 4096);
+  if (/^\s*\{\s*"version"\s*:\s*"tree-/.test(head) || /"tree"\s*:\s*\{\s*"id"\s*:\s*"App"/.test(head)) {
+    return 'a CDK construct tree (tree.json) holds no resources: scan the cdk.out directory it belongs to';
+  }
+  if (
+    /"artifacts"\s*:/.test(head) &&
+    /"version"\s*:/.test(head) &&
+    /"aws:cloudformation:stack"|"cdk:/.test(text)
+  ) {
+    return 'a CDK cloud assembly manifest whose templates are not beside it: scan the complete cdk.out directory';
+  }
+  return undefined;
+}
+
 function detectKind(text: string, display: string): ArtifactKind {
   const kind = ARTIFACT_KINDS.find((candidate) => candidate.sniff(text));
   if (kind !== undefined) return kind;
   if (text.trim() === '')
     throw new InputError('EUGATE_INPUT_EMPTY', display, 'the file contains only white space');
+  const hint = cdkFileHint(text);
+  if (hint !== undefined) throw new InputError('EUGATE_INPUT_NOT_RECOGNISED', display, hint);
   if (/\.tf$/i.test(display)) {
     throw new InputError(
       'EUGATE_INPUT_NOT_RECOGNISED',
