@@ -12,6 +12,7 @@ const TEMPLATES = [
 ].sort();
 
 interface Report {
+  inputs: string[];
   summary: { resources: number; described: number; notModelled: number };
   findings: {
     rule: { id: string };
