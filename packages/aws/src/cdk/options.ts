@@ -1,10 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { isAbsolute, join, relative, resolve } from 'node:path';
+import { isAbsolute, relative, resolve } from 'node:path';
 import {
   defaultConfig,
   type EugateConfig,
+  findConfigFile,
   InputError,
   isInputError,
+  loadConfigFile,
   mergeConfig,
   parseConfig,
 } from '@eugate/core';
@@ -54,8 +55,6 @@ export interface EugateCdkOptions {
   readonly today?: string;
 }
 
-const CONFIG_FILE_NAMES = ['eugate.config.json', 'eugate.config.yaml', 'eugate.config.yml'] as const;
-
 /** What the options select: the config with overrides applied, and the day for waivers. */
 export interface ResolvedOptions {
   readonly config: EugateConfig;
@@ -99,20 +98,10 @@ function baseConfig(options: EugateCdkOptions, cwd: string): { config: EugateCon
   if (options.config !== undefined) {
     return { config: parseConfigObject(options.config), source: 'options.config' };
   }
-  const file =
-    options.configFile === false
-      ? undefined
-      : (options.configFile ?? CONFIG_FILE_NAMES.find((name) => existsSync(join(cwd, name))));
+  const file = options.configFile === false ? undefined : (options.configFile ?? findConfigFile(cwd));
   if (file === undefined) return { config: defaultConfig(), source: 'defaults' };
-  const path = resolve(cwd, file);
-  const shown = isAbsolute(file) ? relativeOrAbsolute(cwd, path) : file;
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch {
-    throw new InputError('EUGATE_INPUT_NOT_FOUND', shown, 'config file not found');
-  }
-  return { config: parseConfig(text, shown), source: shown };
+  const shown = isAbsolute(file) ? relativeOrAbsolute(cwd, resolve(cwd, file)) : file;
+  return { config: loadConfigFile(cwd, file, shown), source: shown };
 }
 
 /** Same checks as a config file: the object is written as JSON and read by `parseConfig`. */

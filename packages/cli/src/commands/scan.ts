@@ -1,13 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import {
   applyBaseline,
   defaultConfig,
   type EugateConfig,
   exitCodeFor,
-  InputError,
+  findConfigFile,
+  loadConfigFile,
   mergeConfig,
-  parseConfig,
   type Report,
   scanRawResources,
 } from '@eugate/core';
@@ -36,7 +34,7 @@ export interface ScanOptions {
   readonly color: boolean;
 }
 
-export const CONFIG_FILE_NAMES = ['eugate.config.json', 'eugate.config.yaml', 'eugate.config.yml'] as const;
+export { CONFIG_FILE_NAMES } from '@eugate/core';
 
 /** Runs the pipeline and writes the report; returns the exit code (0 pass, 1 policy failure). */
 export function runScan(
@@ -73,17 +71,8 @@ export function runScan(
 }
 
 function loadConfig(options: ScanOptions, cwd: string): EugateConfig {
-  let config = defaultConfig();
-  const file = options.config ?? CONFIG_FILE_NAMES.find((name) => existsSync(resolve(cwd, name)));
-  if (file !== undefined) {
-    let text: string;
-    try {
-      text = readFileSync(resolve(cwd, file), 'utf8');
-    } catch {
-      throw new InputError('EUGATE_INPUT_NOT_FOUND', file, 'config file not found');
-    }
-    config = parseConfig(text, file);
-  }
+  const file = options.config ?? findConfigFile(cwd);
+  const config = file === undefined ? defaultConfig() : loadConfigFile(cwd, file);
   return mergeConfig(config, {
     ...(options.profile !== undefined && { profile: options.profile }),
     ...(options.failOn !== undefined && { failOn: options.failOn }),

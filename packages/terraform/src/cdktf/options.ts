@@ -1,12 +1,11 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import {
   defaultConfig,
   type EugateConfig,
+  findConfigFile,
   InputError,
+  loadConfigFile,
   mergeConfig,
   type ProfileName,
-  parseConfig,
   type Severity,
 } from '@eugate/core';
 
@@ -28,31 +27,20 @@ export interface EugateCdktfOptions {
   readonly today?: string;
 }
 
-/** The names the CLI looks for, in its order (packages/cli/src/commands/scan.ts). */
-const CONFIG_FILE_NAMES = ['eugate.config.json', 'eugate.config.yaml', 'eugate.config.yml'] as const;
-
 /** The configuration the CLI would use in `cwd` with these flags; a bad file or value is an `InputError`. */
 export function resolveConfig(options: EugateCdktfOptions, cwd: string = process.cwd()): EugateConfig {
   let config: EugateConfig;
   if (typeof options.config === 'object') {
     config = options.config;
   } else {
-    const file = options.config ?? CONFIG_FILE_NAMES.find((name) => existsSync(resolve(cwd, name)));
-    config = file === undefined ? defaultConfig() : parseConfig(readConfigFile(cwd, file), file);
+    const file = options.config ?? findConfigFile(cwd);
+    config = file === undefined ? defaultConfig() : loadConfigFile(cwd, file);
   }
   return mergeConfig(config, {
     ...(options.profile !== undefined && { profile: options.profile }),
     ...(options.failOn !== undefined && { failOn: options.failOn }),
     ...(options.unknown !== undefined && { unknown: options.unknown }),
   });
-}
-
-function readConfigFile(cwd: string, file: string): string {
-  try {
-    return readFileSync(resolve(cwd, file), 'utf8');
-  } catch {
-    throw new InputError('EUGATE_INPUT_NOT_FOUND', file, 'config file not found');
-  }
 }
 
 /** `options.today`, checked as the CLI checks `--date`, else today (UTC). */
