@@ -1,12 +1,8 @@
 import {
   asString,
   type Evidence,
-  evidence,
   type Fact,
   type Flow,
-  isUnknownValue,
-  type Knowable,
-  known,
   knownFact,
   type RawResource,
   type Resource,
@@ -14,11 +10,11 @@ import {
   type ResourceKind,
   readProperty,
   type TypedRead,
-  unknown,
   unknownFact,
 } from '@eugate/core';
 import { isArmResourceReference, isSymbolicValue } from '../../arm/evaluate.js';
 import { locationFact } from '../shared/location.js';
+import { azureResource } from '../shared/resource.js';
 
 /** Describes one ARM resource type; `scan` finds its parent, children and the resources it names. */
 export interface ArmTypeDescriber {
@@ -177,22 +173,7 @@ export function buildArmResource(raw: RawResource, scan: ArmScan, parts: ArmReso
   if (typeof name === 'string' && name !== '') identifiers.add(name);
   for (const value of parts.identifiers ?? [])
     if (value !== undefined && value !== '') identifiers.add(value);
-  return {
-    address: raw.address,
-    type: raw.type,
-    cloud: 'azure',
-    schema: raw.schema,
-    kind: parts.kind,
-    source: raw.source,
-    ...(raw.stack === undefined ? {} : { stack: raw.stack }),
-    storesData: parts.storesData,
-    region: parts.region ?? armLocation(raw, scan),
-    tags: readTags(raw),
-    identifiers: [...identifiers].sort(),
-    ...(parts.configures === undefined ? {} : { configures: parts.configures }),
-    facts: parts.facts ?? {},
-    flows: parts.flows ?? [],
-  };
+  return azureResource(raw, { ...parts, region: parts.region ?? armLocation(raw, scan), identifiers });
 }
 
 /**
@@ -221,25 +202,7 @@ export function armLocation(raw: RawResource, scan: ArmScan): Fact<string> {
   );
 }
 
-export function readTags(raw: RawResource): Knowable<Readonly<Record<string, string>>> {
-  const read = readProperty(raw.properties, 'tags');
-  if (read.state === 'absent') return known({});
-  if (read.state === 'unknown') return unknown(`tags are unknown: ${read.reason}`);
-  if (typeof read.value !== 'object' || read.value === null || Array.isArray(read.value))
-    return unknown(`tags is not a map: ${JSON.stringify(read.value)}`);
-  const tags: Record<string, string> = {};
-  for (const [name, value] of Object.entries(read.value)) {
-    if (isUnknownValue(value)) return unknown(`tags.${name} is unknown: ${value.reason}`);
-    if (value === null || value === undefined) continue;
-    tags[name] = typeof value === 'string' ? value : JSON.stringify(value);
-  }
-  return known(tags);
-}
-
-/** Evidence that a default applies because the property is not set. */
-export function defaultEvidence(path: string, note: string, from?: string): Evidence {
-  return evidence(path, `(not set) — ${note}`, from);
-}
+export { defaultEvidence, readTags } from '../shared/resource.js';
 
 /** A string property compared case-insensitively (ARM enum values are case-insensitive). */
 export function readEnum(raw: RawResource, path: string, from?: string): TypedRead<string> {

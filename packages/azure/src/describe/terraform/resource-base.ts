@@ -1,23 +1,19 @@
 import type { Scan } from '@eugate/core';
 import {
   asString,
-  evidence,
   type Fact,
   type Flow,
   type FlowEnd,
-  isUnknownValue,
-  type Knowable,
-  known,
   knownFact,
   type RawResource,
   type Resource,
   type ResourceFacts,
   type ResourceKind,
   readProperty,
-  unknown,
   unknownFact,
 } from '@eugate/core';
 import { locationFact } from '../shared/location.js';
+import { azureResource } from '../shared/resource.js';
 import { knownString } from './plan-values.js';
 
 /** The end of a flow that is not the declaring resource. */
@@ -53,22 +49,7 @@ export function buildResource(raw: RawResource, scan: Scan, parts: ResourceParts
   }
   for (const value of parts.identifiers ?? [])
     if (value !== undefined && value !== '') identifiers.add(value);
-  return {
-    address: raw.address,
-    type: raw.type,
-    cloud: 'azure',
-    schema: raw.schema,
-    kind: parts.kind,
-    source: raw.source,
-    ...(raw.stack === undefined ? {} : { stack: raw.stack }),
-    storesData: parts.storesData,
-    region: parts.region ?? resourceLocation(raw, scan),
-    tags: readTags(raw),
-    identifiers: [...identifiers].sort(),
-    ...(parts.configures === undefined ? {} : { configures: parts.configures }),
-    facts: parts.facts ?? {},
-    flows: parts.flows ?? [],
-  };
+  return azureResource(raw, { ...parts, region: parts.region ?? resourceLocation(raw, scan), identifiers });
 }
 
 /**
@@ -120,22 +101,4 @@ export function describeConfiguration(
 }
 
 /** `tags` as azurerm resources carry them; a tag value known only after apply makes the tags unknown. */
-export function readTags(raw: RawResource): Knowable<Readonly<Record<string, string>>> {
-  const read = readProperty(raw.properties, 'tags');
-  if (read.state === 'absent') return known({});
-  if (read.state === 'unknown') return unknown('tags are known only after apply');
-  if (typeof read.value !== 'object' || read.value === null || Array.isArray(read.value))
-    return unknown(`tags is not a map: ${JSON.stringify(read.value)}`);
-  const tags: Record<string, string> = {};
-  for (const [key, value] of Object.entries(read.value)) {
-    if (isUnknownValue(value)) return unknown(`tags.${key} is known only after apply`);
-    if (value === null || value === undefined) continue;
-    tags[key] = typeof value === 'string' ? value : JSON.stringify(value);
-  }
-  return known(tags);
-}
-
-/** Evidence that a default applies because the argument is not set. */
-export function defaultEvidence(path: string, note: string, from?: string) {
-  return evidence(path, `(not set) — ${note}`, from);
-}
+export { defaultEvidence, readTags } from '../shared/resource.js';
