@@ -3,7 +3,6 @@ import {
   asList,
   asString,
   type EncryptionInTransit,
-  evidence,
   type Fact,
   type Flow,
   knownFact,
@@ -13,7 +12,7 @@ import {
   unknownFact,
 } from '@eugate/core';
 import { locationFact, pairedRegion } from '../shared/location.js';
-import { cosmosTlsVersion } from '../shared/tls.js';
+import { cosmosEncryptionInTransit } from '../shared/tls.js';
 import { internetWideCidr } from '../terraform/network.js';
 import { publicNetworkAccess } from './network.js';
 import {
@@ -29,14 +28,8 @@ export const COSMOS_ACCOUNT = 'Microsoft.DocumentDB/databaseAccounts';
 
 /** Cosmos DB accepts TLS only; `minimalTlsVersion` (`Tls`, `Tls11`, `Tls12`) sets the floor. */
 function encryptionInTransit(account: RawResource): Fact<EncryptionInTransit> {
-  const always = evidence('(service)', 'Azure Cosmos DB accepts TLS connections only');
   const read = asString(readProperty(account.properties, 'properties.minimalTlsVersion'));
-  if (read.state === 'unknown') return unknownFact(read.reason, read.evidence);
-  if (read.state === 'absent') return knownFact({ enforced: true }, always, read.evidence);
-  const version = cosmosTlsVersion(read.value);
-  if (version === undefined)
-    return unknownFact(`unrecognised minimalTlsVersion ${JSON.stringify(read.value)}`, read.evidence);
-  return knownFact({ enforced: true, minTlsVersion: version }, always, read.evidence);
+  return cosmosEncryptionInTransit(read, 'minimalTlsVersion');
 }
 
 /**

@@ -4,7 +4,6 @@ import {
   asList,
   asString,
   type EncryptionInTransit,
-  evidence,
   type Fact,
   type Flow,
   knownFact,
@@ -14,7 +13,7 @@ import {
   unknownFact,
 } from '@eugate/core';
 import { locationFact, pairedRegion } from '../shared/location.js';
-import { cosmosTlsVersion } from '../shared/tls.js';
+import { cosmosEncryptionInTransit } from '../shared/tls.js';
 import { internetWideCidr, publicNetworkAccess } from './network.js';
 import { customerKey, orDocumentedDefault, readConfigured } from './plan-values.js';
 import {
@@ -51,14 +50,8 @@ function accountOf(raw: RawResource, scan: Scan): RawResource | undefined {
 
 /** Cosmos DB accepts TLS only; `minimal_tls_version` (`Tls` = 1.0, `Tls11`, `Tls12`; v4 default Tls12) sets the floor. */
 function encryptionInTransit(account: RawResource): Fact<EncryptionInTransit> {
-  const always = evidence('(service)', 'Azure Cosmos DB accepts TLS connections only');
   const read = orDocumentedDefault(asString(readConfigured(account, 'minimal_tls_version')), 'Tls12');
-  if (read.state === 'unknown') return unknownFact(read.reason, read.evidence);
-  if (read.state === 'absent') return knownFact({ enforced: true }, always, read.evidence);
-  const version = cosmosTlsVersion(read.value);
-  if (version === undefined)
-    return unknownFact(`unrecognised minimal_tls_version ${JSON.stringify(read.value)}`, read.evidence);
-  return knownFact({ enforced: true, minTlsVersion: version }, always, read.evidence);
+  return cosmosEncryptionInTransit(read, 'minimal_tls_version');
 }
 
 /**
