@@ -116,7 +116,7 @@ describe('corpus ARM templates through the CLI', () => {
     expect(findings(report)).toEqual([...westeurope].sort());
     expect(status).toBe(1);
     for (const finding of report.findings) {
-      expect(finding.resource.source.file).toBe(`../shared/corpus/arm/${file}`);
+      expect(finding.resource.source.file).toBe(`test/corpus/arm/${file}`);
       expect(finding.resource.source.line).toBeGreaterThan(0);
     }
   });

@@ -5,7 +5,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const REPO_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const CORPUS = resolve(REPO_ROOT, '../shared/corpus');
+export const CORPUS = resolve(REPO_ROOT, 'test/corpus');
 export const BIN = join(REPO_ROOT, 'packages/cli/dist/eugate.js');
 
 export interface CliRun {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { looksLikeCdkAssembly, readCdkAssembly } from './assembly.js';
 
 const FIXTURE = join(import.meta.dirname, '__fixtures__/cdk.out');
-const CORPUS = join(import.meta.dirname, '../../../../../shared/corpus/cdk');
+const CORPUS = join(import.meta.dirname, '../../../../test/corpus/cdk');
 
 function regionOf(fact: Fact<string>): string {
   return fact.known ? fact.value : `unknown: ${fact.reason}`;
@@ -196,7 +196,7 @@ describe('readCdkAssembly errors', () => {
   });
 });
 
-// Manifests from cdk integ snapshots (../shared/corpus/cdk). Their templates were stored flattened,
+// Manifests from cdk integ snapshots (test/corpus/cdk). Their templates were stored flattened,
 // and only some of them: the reader names the first one missing; with the manifest cut down to the
 // stacks whose templates exist, it reads them all.
 const PREFIX = {

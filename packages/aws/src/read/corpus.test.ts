@@ -4,9 +4,9 @@ import { isInputError } from '@eugate/core';
 import { describe, expect, it } from 'vitest';
 import { looksLikeCloudFormationTemplate, readCloudFormationTemplate } from './template.js';
 
-// Real templates from public repositories (see ../shared/corpus/SOURCES.tsv): hand-written
+// Real templates from public repositories (see test/corpus/SOURCES.tsv): hand-written
 // CloudFormation (JSON and YAML) and CDK synth output.
-const CORPUS = join(import.meta.dirname, '../../../../../shared/corpus');
+const CORPUS = join(import.meta.dirname, '../../../../test/corpus');
 
 interface Row {
   /** The end of the corpus file name (the repository prefix is left out). */

@@ -4,8 +4,8 @@ import type { Fact } from '@eugate/core';
 import { describe, expect, it } from 'vitest';
 import { readTerraformPlan } from './plan.js';
 
-// Real `terraform show -json` output from public repositories (see ../shared/corpus/SOURCES.tsv).
-const CORPUS = join(import.meta.dirname, '../../../../../shared/corpus/terraform_plan');
+// Real `terraform show -json` output from public repositories (see test/corpus/SOURCES.tsv).
+const CORPUS = join(import.meta.dirname, '../../../../test/corpus/terraform_plan');
 
 function regionOf(fact: Fact<string>): string {
   return fact.known ? fact.value : `unknown: ${fact.reason}`;

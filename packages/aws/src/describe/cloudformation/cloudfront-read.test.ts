@@ -123,7 +123,7 @@ describe('minimal templates through the reader', () => {
   });
 });
 
-const CORPUS = join(import.meta.dirname, '../../../../../../shared/corpus');
+const CORPUS = join(import.meta.dirname, '../../../../../test/corpus');
 
 function corpusFile(folder: string, suffix: string): string {
   const name = readdirSync(join(CORPUS, folder)).find((f) => f.endsWith(suffix));

@@ -10,7 +10,7 @@ import { cloudFormationDescriber } from './index.js';
  * intrinsics (`Ref`, `Fn::GetAtt`, `Fn::If`…) stay in place where the describer expects strings,
  * and must read as unknown, never crash or be taken for a value.
  */
-const CORPUS = join(import.meta.dirname, '../../../../../../shared/corpus');
+const CORPUS = join(import.meta.dirname, '../../../../../test/corpus');
 
 type Template = { Resources?: Record<string, { Type: string; Properties?: Record<string, unknown> }> };
 

@@ -18,7 +18,7 @@ import { terraformAwsDescriber } from './index.js';
  * this test only (the real reader lives in @eugate/terraform): `change.after` with
  * `after_unknown` turned into UnknownValue, and the configuration's references per argument.
  */
-const CORPUS = join(import.meta.dirname, '../../../../../../shared/corpus/terraform_plan');
+const CORPUS = join(import.meta.dirname, '../../../../../test/corpus/terraform_plan');
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
 
