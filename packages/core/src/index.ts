@@ -5,6 +5,7 @@ export * from './config/index.js';
 export * from './describe/terraform-scan.js';
 export * from './engine/index.js';
 export * from './graph/index.js';
+export * from './limits/limits.js';
 export * from './model/describer.js';
 export * from './model/errors.js';
 export * from './model/evidence.js';
